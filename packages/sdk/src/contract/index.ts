@@ -1,1 +1,15 @@
-export {};
+// @pcx/sdk/contract: the wire contract shared by the SDK client and the sandbox.
+export * from "./activation-schemas.js";
+export * from "./common-schemas.js";
+export * from "./integration-schemas.js";
+export * from "./oauth-schemas.js";
+export { openApiDocument } from "./openapi-document.js";
+export { buildPath, matchRoute, type RouteMatch } from "./route-path.js";
+export {
+  type RouteBody,
+  type RouteName,
+  type RouteResponse,
+  type RouteSpec,
+  type Routes,
+  routes,
+} from "./routes.js";

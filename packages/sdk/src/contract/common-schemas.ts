@@ -1,0 +1,59 @@
+import { z } from "zod";
+
+/**
+ * Shapes shared by every route. Procountor publishes these conventions
+ * (PROCOUNTOR-FACTS.md §3): numeric `id`s, paging with 0-based `page` and
+ * `size` ≤ 200 answered as `results` + `meta`, and errors as an `errors`
+ * array of `{field, message}`.
+ */
+
+export const IdSchema = z.number().int().positive();
+/** Path parameters arrive as strings. */
+export const IdParamSchema = z.coerce.number().int().positive();
+
+/**
+ * Timestamps of the modelled endpoints are ISO 8601 in UTC (`…Z`). Procountor's
+ * published resources use zoneless local datetimes; expiry times are compared
+ * across machines, so the model keeps the zone. Adapt here if the real API differs.
+ */
+export const TimestampSchema = z.iso.datetime({ offset: true });
+
+export const MAX_PAGE_SIZE = 200;
+export const DEFAULT_PAGE_SIZE = 50;
+
+export const PageQuerySchema = z.object({
+  page: z.coerce.number().int().min(0).default(0),
+  size: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
+});
+export type PageQuery = z.output<typeof PageQuerySchema>;
+
+export const PageMetaSchema = z.object({
+  pageNumber: z.number().int().min(0),
+  pageSize: z.number().int().min(1),
+  resultCount: z.number().int().min(0),
+  totalCount: z.number().int().min(0),
+});
+export type PageMeta = z.output<typeof PageMetaSchema>;
+
+/** A page of `item`: `{ results, meta }`. */
+export function pageOf<T extends z.ZodType>(item: T) {
+  return z.object({ results: z.array(item), meta: PageMetaSchema });
+}
+export interface Page<T> {
+  results: T[];
+  meta: PageMeta;
+}
+
+export const ApiErrorItemSchema = z.object({
+  /** Dot-path of the offending field; null for errors about the whole request. */
+  field: z.string().nullable(),
+  message: z.string(),
+  /** Procountor-style error code, e.g. `LIMIT_EXCEEDED`. */
+  code: z.string().optional(),
+});
+export const ApiErrorBodySchema = z.object({ errors: z.array(ApiErrorItemSchema).min(1) });
+export type ApiErrorItem = z.output<typeof ApiErrorItemSchema>;
+export type ApiErrorBody = z.output<typeof ApiErrorBodySchema>;
+
+/** Header carrying the client's idempotency key on every mutating call. */
+export const IDEMPOTENCY_HEADER = "Idempotency-Key";

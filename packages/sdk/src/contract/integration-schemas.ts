@@ -1,0 +1,48 @@
+import { z } from "zod";
+import { IntegrationDefinitionSchema } from "../definition/integration-definition-schema.js";
+import { IdSchema, TimestampSchema } from "./common-schemas.js";
+
+/** Modelled: Procountor's review of a definition version. */
+export const REVIEW_STATES = ["IN_REVIEW", "APPROVED", "CHANGES_REQUESTED"] as const;
+export const ReviewStateSchema = z.enum(REVIEW_STATES);
+export type ReviewState = z.output<typeof ReviewStateSchema>;
+
+/** The definition as sent over the wire: the file minus its editor-only `$schema`. */
+export const WireDefinitionSchema = IntegrationDefinitionSchema.omit({ $schema: true });
+export type WireDefinition = z.output<typeof WireDefinitionSchema>;
+
+export const IntegrationVersionSchema = z.object({
+  version: z.number().int().min(1),
+  reviewState: ReviewStateSchema,
+  reviewComment: z.string().nullable(),
+  submittedAt: TimestampSchema,
+  reviewedAt: TimestampSchema.nullable(),
+  definition: WireDefinitionSchema,
+});
+export type IntegrationVersion = z.output<typeof IntegrationVersionSchema>;
+
+export const IntegrationSchema = z.object({
+  id: IdSchema,
+  /** The newest submitted version (may still be in review). */
+  latest: IntegrationVersionSchema,
+  /** The newest approved version: what customers activate. Null until one is approved. */
+  published: IntegrationVersionSchema.nullable(),
+  /** Set once a version is approved; stays the same across versions. */
+  activationLink: z.url().nullable(),
+  maxConcurrentActivations: z.number().int().min(1).nullable(),
+  createdAt: TimestampSchema,
+  updatedAt: TimestampSchema,
+});
+export type Integration = z.output<typeof IntegrationSchema>;
+
+export const CreateIntegrationBodySchema = z.object({ definition: WireDefinitionSchema });
+export type CreateIntegrationBody = z.input<typeof CreateIntegrationBodySchema>;
+/** Submitting a definition again creates a new version in review. */
+export const UpdateIntegrationBodySchema = CreateIntegrationBodySchema;
+export type UpdateIntegrationBody = CreateIntegrationBody;
+
+export const LimitsSchema = z.object({
+  /** How many environments one activation may pick at once; null = no cap. */
+  maxConcurrentActivations: z.number().int().min(1).max(10_000).nullable(),
+});
+export type Limits = z.output<typeof LimitsSchema>;

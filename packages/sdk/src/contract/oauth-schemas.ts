@@ -1,0 +1,28 @@
+import { z } from "zod";
+
+/**
+ * M2M authentication, published by Procountor (PROCOUNTOR-FACTS.md §2):
+ * `POST {base}/oauth/token`, form-encoded client credentials plus `api_key`.
+ */
+export const TokenRequestSchema = z.object({
+  grant_type: z.literal("client_credentials"),
+  client_id: z.string().min(1),
+  client_secret: z.string().min(1),
+  api_key: z.string().min(1),
+});
+export type TokenRequest = z.output<typeof TokenRequestSchema>;
+
+export const TokenResponseSchema = z.object({
+  access_token: z.string().min(1),
+  token_type: z.string().default("Bearer"),
+  /** Seconds; Procountor's tokens live about an hour. Use this, never a constant. */
+  expires_in: z.number().int().positive(),
+});
+export type TokenResponse = z.output<typeof TokenResponseSchema>;
+
+/** OAuth failures answer `{error, error_description}` rather than `errors[]`. */
+export const OAuthErrorSchema = z.object({
+  error: z.string(),
+  error_description: z.string().optional(),
+});
+export type OAuthError = z.output<typeof OAuthErrorSchema>;

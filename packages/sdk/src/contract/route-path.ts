@@ -1,0 +1,63 @@
+import type { RouteSpec } from "./routes.js";
+import { routes } from "./routes.js";
+
+/** Fills `{name}` placeholders; values are URI-encoded. Throws on a missing parameter (a bug, not input). */
+export function buildPath(
+  route: Pick<RouteSpec, "path">,
+  params: Record<string, string | number> = {},
+): string {
+  return route.path.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = params[name];
+    if (value === undefined)
+      throw new TypeError(`Missing path parameter "${name}" for ${route.path}`);
+    return encodeURIComponent(String(value));
+  });
+}
+
+interface CompiledRoute {
+  readonly route: RouteSpec;
+  readonly pattern: RegExp;
+  readonly names: string[];
+}
+
+const compiled: CompiledRoute[] = Object.values(routes).map((route: RouteSpec) => {
+  const names: string[] = [];
+  const source = route.path
+    .replace(/[.*+?^$()|[\]\\]/g, "\\$&")
+    .replace(/\\?\{(\w+)\\?\}/g, (_, name: string) => {
+      names.push(name);
+      return "([^/]+)";
+    });
+  return { route, pattern: new RegExp(`^${source}/?$`), names };
+});
+
+export interface RouteMatch {
+  route: RouteSpec;
+  /** Raw (decoded) path parameters; validate with `route.params`. */
+  params: Record<string, string>;
+}
+
+/**
+ * Finds the route for a method and a path relative to the API base.
+ * Returns `{ allowed }` when the path exists under other methods (for 405).
+ */
+export function matchRoute(
+  method: string,
+  path: string,
+): RouteMatch | { allowed: string[] } | undefined {
+  const allowed: string[] = [];
+  for (const { route, pattern, names } of compiled) {
+    const found = pattern.exec(path);
+    if (!found) continue;
+    if (route.method !== method.toUpperCase()) {
+      allowed.push(route.method);
+      continue;
+    }
+    const params: Record<string, string> = {};
+    names.forEach((name, index) => {
+      params[name] = decodeURIComponent(found[index + 1] ?? "");
+    });
+    return { route, params };
+  }
+  return allowed.length > 0 ? { allowed } : undefined;
+}
