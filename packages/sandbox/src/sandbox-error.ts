@@ -1,0 +1,32 @@
+/**
+ * An error the sandbox answers on the wire, in Procountor's shape
+ * `{errors: [{field, message, code}]}` (docs/contract.md "Errors"). The engine
+ * throws it; the HTTP layer maps it to `status`. Pages can show `message`
+ * as is: it says what is wrong and how to fix it.
+ */
+export class SandboxError extends Error {
+  readonly status: number;
+  readonly code: string;
+  /** Dot-path of the offending input field, or null for the request as a whole. */
+  readonly field: string | null;
+
+  constructor(status: number, code: string, message: string, field: string | null = null) {
+    super(message);
+    this.name = "SandboxError";
+    this.status = status;
+    this.code = code;
+    this.field = field;
+  }
+}
+
+export function notFound(what: string): SandboxError {
+  return new SandboxError(404, "NOT_FOUND", `${what} was not found.`);
+}
+
+export function conflict(code: string, message: string, field: string | null = null): SandboxError {
+  return new SandboxError(409, code, message, field);
+}
+
+export function invalid(field: string | null, message: string, code = "INVALID"): SandboxError {
+  return new SandboxError(400, code, message, field);
+}
