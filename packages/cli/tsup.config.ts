@@ -1,7 +1,14 @@
+import { readFileSync } from "node:fs";
 import { defineConfig } from "tsup";
 
+const { version } = JSON.parse(
+  readFileSync(new URL("./package.json", import.meta.url), "utf8"),
+) as {
+  version: string;
+};
+
 // One runnable bin. The SDK is bundled in so that each command's chunk carries
-// only the SDK code it uses; third-party dependencies stay external and are
+// only the SDK code it uses; the other dependencies stay external and are
 // loaded by the command that needs them (see src/cli.ts), which keeps
 // `pcx --version` and `pcx --help` free of zod, yaml, undici, conf and inquirer.
 export default defineConfig({
@@ -12,6 +19,17 @@ export default defineConfig({
   splitting: true,
   sourcemap: true,
   clean: true,
-  noExternal: ["@pcx/sdk"],
-  banner: { js: "#!/usr/bin/env node" },
+  // commander is bundled too: resolving and wrapping its CommonJS files from
+  // node_modules costs ≈ 8 ms of every `pcx --help` (docs/benchmarks.md). Bundled
+  // CommonJS needs a real `require` for its `require("events")` etc., hence
+  // the createRequire line in the banner (DESIGN.md §5).
+  noExternal: ["@pcx/sdk", "commander"],
+  banner: {
+    js: [
+      "#!/usr/bin/env node",
+      'import { createRequire as __pcxCreateRequire } from "node:module";',
+      "const require = __pcxCreateRequire(import.meta.url);",
+    ].join("\n"),
+  },
+  define: { __PCX_VERSION__: JSON.stringify(version) },
 });

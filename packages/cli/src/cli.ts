@@ -1,0 +1,206 @@
+import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
+import type { CommandModule, ExitCode } from "./command.js";
+import { type CliContext, createContext, type GlobalOptions, type Runtime } from "./context.js";
+import { createOutput } from "./io/output.js";
+import { type ClassifiedError, classifyError, reportError } from "./report-error.js";
+import { PCX_VERSION } from "./version.js";
+
+/**
+ * The command surface of pcx (CLI.md). This file only declares commands: each
+ * action lazily imports `./commands/<name>.js`, so `pcx --help` loads
+ * commander and nothing else, and a command loads only its own dependencies.
+ *
+ * To add a command: create `src/commands/<name>.ts` exporting
+ * `default defineCommand({ run, render, toJson?, exitCode? })`, then declare it
+ * below with `.action((…args) => invoke(cmd, () => import("./commands/<name>.js"), input))`.
+ * Keep the import specifier a string literal so the bundler splits it out.
+ */
+
+type Loader<Input> = () => Promise<{ default: CommandModule<Input, unknown> }>;
+
+const EXIT_CODES_HELP = `
+Exit codes:
+  0  success
+  1  the thing checked is not OK (invalid definition; a diff needing a customer update with --exit-code)
+  2  usage error
+  3  API or network error
+  4  missing credentials or configuration
+
+Environment: PCX_PROFILE, PCX_BASE_URL, PCX_CLIENT_ID, PCX_CLIENT_SECRET, PCX_API_KEY, NO_COLOR.
+Docs: docs/cli.md`;
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+
+function positiveInteger(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(n) || n < 1) {
+    throw new InvalidArgumentError("use a whole number of at least 1, e.g. 20.");
+  }
+  return n;
+}
+
+/** Runs pcx with `runtime.argv` (user arguments only) and returns the exit code. Never exits. */
+export async function run(runtime: Runtime): Promise<ExitCode> {
+  let exitCode: ExitCode = 0;
+  let context: CliContext | undefined;
+  let commandName = "";
+
+  /** Loads a command module, runs it, renders its data and records its exit code. */
+  async function invoke<Input>(cmd: Command, load: Loader<Input>, input: Input): Promise<void> {
+    context = createContext(cmd.optsWithGlobals<GlobalOptions>(), runtime);
+    const command = (await load()).default;
+    const data = await command.run(input, context);
+    if (context.json) {
+      context.out.writeJson(command.toJson ? command.toJson(data) : data);
+    } else {
+      const text = await command.render(data, context);
+      if (text) context.out.stdout(text);
+    }
+    exitCode = command.exitCode?.(data, input) ?? 0;
+  }
+
+  const program = new Command("pcx")
+    .description(
+      "Procountor self-service integration activation for integrators: define, validate and publish integration definitions.",
+    )
+    .version(PCX_VERSION, "-V, --version", "print the version")
+    .helpOption("-h, --help", "show help")
+    .option("--json", "print one JSON document on stdout and nothing else there")
+    .option("--profile <name>", "saved profile to use (sandbox, test, production, …)")
+    .option("--base-url <url>", "override the profile's API base URL")
+    .option("--no-color", "disable colour (also NO_COLOR=1 or a non-TTY)")
+    .option("-y, --yes", "answer confirmations with yes")
+    .option("--verbose", "trace HTTP with secrets redacted; show stacks of unexpected errors")
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => runtime.stdout.write(text),
+      writeErr: (text) => runtime.stderr.write(text),
+      // Usage errors are reported by the catch below, in human or JSON form.
+      outputError: () => {},
+    })
+    .addHelpText("after", EXIT_CODES_HELP)
+    .hook("preSubcommand", (_program, sub) => {
+      commandName = sub.name();
+    });
+
+  program
+    .command("init")
+    .summary("write a new definition file")
+    .description(
+      "Write a new integration definition file. Asks for what the flags do not give, only when stdin and stdout are terminals; otherwise every missing required flag is a usage error.",
+    )
+    .option(
+      "--file <path>",
+      "file to write (default pcx.integration.yaml, or .json with --format json)",
+    )
+    .addOption(new Option("--format <format>", "file format").choices(["yaml", "json"]))
+    .option("--name <text>", "integration name shown to customers")
+    .option("--description <text>", "one-sentence description shown to customers")
+    .option("--callback-url <url>", "where Procountor sends the customer after the rights review")
+    .option("--privacy-url <url>", "privacy policy URL")
+    .option("--terms-url <url>", "terms of service URL")
+    .option("--support-url <url>", "support page URL")
+    .option("--logo-url <url>", "logo URL (optional)")
+    .option("--username <name>", "technical user's username (lowercase, 3-40 characters)")
+    .option("--display-name <text>", "technical user's display name (optional)")
+    .option(
+      "--right <key:level:purpose>",
+      "a right of the technical user, e.g. sales-invoices:all:'Creates sales invoices.' (repeatable)",
+      collect,
+      [] as string[],
+    )
+    .addOption(
+      new Option("--billing <target>", "who is billed the API fee").choices([
+        "environment",
+        "accounting-firm",
+      ]),
+    )
+    .option(
+      "--max-activations <n>",
+      "cap on environments activated at once (optional)",
+      positiveInteger,
+    )
+    .option("--force", "overwrite an existing file")
+    .action((options, cmd: Command) =>
+      invoke(cmd, () => import("./commands/init.js"), options as Record<string, unknown>),
+    );
+
+  program
+    .command("validate")
+    .summary("validate a definition file")
+    .description(
+      "Validate a definition file: each problem with its dot-path, line and fix. Errors exit 1; warnings do not fail.",
+    )
+    .argument("[file]", "definition file (default pcx.integration.json, .yaml or .yml)")
+    .action((file: string | undefined, _options, cmd: Command) =>
+      invoke(cmd, () => import("./commands/validate.js"), { file }),
+    );
+
+  program
+    .command("diff")
+    .summary("classify the changes between two definitions")
+    .description(
+      "Compare a definition file with another (--against) and classify every change: cosmetic, needs review, or customer update required.",
+    )
+    .argument("[file]", "the new definition (default pcx.integration.json, .yaml or .yml)")
+    .option(
+      "--against <file>",
+      "the definition to compare with (the published one comes with pcx define)",
+    )
+    .option("--exit-code", "exit 1 when customers must accept an update")
+    .action((file: string | undefined, options, cmd: Command) =>
+      invoke(cmd, () => import("./commands/diff.js"), {
+        file,
+        against: options.against as string | undefined,
+        exitCode: options.exitCode === true,
+      }),
+    );
+
+  try {
+    await program.parseAsync([...runtime.argv], { from: "user" });
+    return exitCode;
+  } catch (thrown) {
+    const json = context?.json ?? wantsJson(runtime.argv);
+    const out =
+      context?.out ??
+      createOutput({
+        stdout: runtime.stdout,
+        stderr: runtime.stderr,
+        json,
+        color: !runtime.argv.includes("--no-color"),
+        env: runtime.env,
+      });
+    if (thrown instanceof CommanderError) {
+      // --help, `help CMD` and --version end parsing with an "error" that is a success;
+      // `pcx` without a command shows the help as an error (exitCode 1), a usage error here.
+      if (thrown.code === "commander.helpDisplayed" || thrown.code === "commander.version")
+        return 0;
+      if (thrown.code === "commander.help" && thrown.exitCode === 0) return 0;
+      const classified = usageError(thrown, commandName);
+      await reportError(out, classified);
+      return classified.exitCode;
+    }
+    const classified = await classifyError(thrown);
+    await reportError(out, classified, context?.verbose ?? runtime.argv.includes("--verbose"));
+    return classified.exitCode;
+  }
+}
+
+function wantsJson(argv: readonly string[]): boolean {
+  const end = argv.indexOf("--");
+  return (end === -1 ? argv : argv.slice(0, end)).includes("--json");
+}
+
+function usageError(error: CommanderError, commandName: string): ClassifiedError {
+  // `pcx` with no command prints the help on stderr; that is a usage error too.
+  const message =
+    error.code === "commander.help"
+      ? "Missing command."
+      : error.message.replace(/^error:\s*/i, "").trim();
+  const command = commandName ? `pcx ${commandName}` : "pcx";
+  return {
+    exitCode: 2,
+    error: { code: "pcx_usage", message, hint: `Run "${command} --help" for usage.` },
+  };
+}
