@@ -1,0 +1,110 @@
+import type {
+  ActivationRequest,
+  ApproveResult,
+  Page,
+  RejectResult,
+  RequestStatus,
+} from "../contract/index.js";
+import { callInput } from "./call-input.js";
+import type { CallOptions, MutationOptions } from "./client-options.js";
+import { decisionIdempotencyKey } from "./idempotency-key.js";
+import type { ListOptions, ListPageOptions } from "./integrations-resource.js";
+import { type PageIterator, paginate } from "./page-iterator.js";
+import type { Execute } from "./request-executor.js";
+
+export interface ActivationRequestListOptions extends ListOptions {
+  /** Only requests in this status. Default: all. */
+  status?: RequestStatus;
+}
+
+export interface ActivationRequestListPageOptions extends ListPageOptions {
+  /** Only requests in this status. Default: all. */
+  status?: RequestStatus;
+}
+
+export interface ApproveOptions extends MutationOptions {
+  /** Company ids to approve. Default: every environment still pending. */
+  environments?: number[];
+  /**
+   * Default: DERIVED from the request id, "approve" and the sorted environment
+   * ids (`decisionIdempotencyKey`), so two backend instances approving the same
+   * request send the same key and the server applies the approval once.
+   */
+  idempotencyKey?: string;
+}
+
+export interface RejectOptions extends MutationOptions {
+  /** Shown to the customer; 1–500 characters. Required. */
+  reason: string;
+  /** Company ids to reject. Default: every environment still pending. */
+  environments?: number[];
+  /** Default: DERIVED from the request id, "reject" and the sorted environment ids (not the reason). */
+  idempotencyKey?: string;
+}
+
+/** `client.activationRequests`: read activation requests and decide them. */
+export interface ActivationRequestsResource {
+  /** Every request of an integration (newest first), across pages: `for await (const r of …)`. */
+  list(
+    integrationId: number,
+    options?: ActivationRequestListOptions,
+  ): PageIterator<ActivationRequest>;
+  /** One page of requests. */
+  listPage(
+    integrationId: number,
+    options?: ActivationRequestListPageOptions,
+  ): Promise<Page<ActivationRequest>>;
+  get(id: number, options?: CallOptions): Promise<ActivationRequest>;
+  /** Approves all pending environments or the listed ones; answers each technical user's API key (a secret). */
+  approve(id: number, options?: ApproveOptions): Promise<ApproveResult>;
+  /** Rejects all pending environments or the listed ones, with a reason for the customer. */
+  reject(id: number, options: RejectOptions): Promise<RejectResult>;
+}
+
+export function createActivationRequestsResource(execute: Execute): ActivationRequestsResource {
+  const listPage = (integrationId: number, options: ActivationRequestListPageOptions = {}) =>
+    execute("listActivationRequests", {
+      params: { id: integrationId },
+      query: { page: options.page, size: options.size, status: options.status },
+      ...callInput(options),
+    });
+  return {
+    list: (integrationId, options = {}) =>
+      paginate((page) => listPage(integrationId, { ...options, page })),
+    listPage,
+    get: (id, options) =>
+      execute("getActivationRequest", { params: { id }, ...callInput(options) }),
+    async approve(id, options = {}) {
+      const { environments } = options;
+      const idempotencyKey =
+        options.idempotencyKey ??
+        (await decisionIdempotencyKey({
+          requestId: id,
+          decision: "approve",
+          ...(environments ? { environments } : {}),
+        }));
+      return execute("approveActivationRequest", {
+        params: { id },
+        body: environments ? { environments } : {},
+        ...callInput(options),
+        idempotencyKey,
+      });
+    },
+    async reject(id, options) {
+      const { environments, reason } = options;
+      const idempotencyKey =
+        options.idempotencyKey ??
+        (await decisionIdempotencyKey({
+          requestId: id,
+          decision: "reject",
+          ...(environments ? { environments } : {}),
+        }));
+      return execute("rejectActivationRequest", {
+        params: { id },
+        body: { reason, ...(environments ? { environments } : {}) },
+        ...callInput(options),
+        idempotencyKey,
+      });
+    },
+  };
+}

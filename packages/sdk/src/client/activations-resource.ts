@@ -1,0 +1,46 @@
+import type { Activation, ActivationStatus, Page } from "../contract/index.js";
+import { callInput } from "./call-input.js";
+import type { MutationOptions } from "./client-options.js";
+import type { ListOptions, ListPageOptions } from "./integrations-resource.js";
+import { type PageIterator, paginate } from "./page-iterator.js";
+import type { Execute } from "./request-executor.js";
+
+export interface ActivationListOptions extends ListOptions {
+  /** Only activations in this status. Default: all. */
+  status?: ActivationStatus;
+}
+
+export interface ActivationListPageOptions extends ListPageOptions {
+  /** Only activations in this status. Default: all. */
+  status?: ActivationStatus;
+}
+
+/** `client.activations`: where the integration is active, and removal by the integrator. */
+export interface ActivationsResource {
+  /** The integration's standing per environment, across pages. */
+  list(integrationId: number, options?: ActivationListOptions): PageIterator<Activation>;
+  /** One page of activations. */
+  listPage(integrationId: number, options?: ActivationListPageOptions): Promise<Page<Activation>>;
+  /** Removes the integration from one environment; its technical user's key stops working. */
+  deactivate(
+    integrationId: number,
+    companyId: number,
+    options?: MutationOptions,
+  ): Promise<Activation>;
+}
+
+export function createActivationsResource(execute: Execute): ActivationsResource {
+  const listPage = (integrationId: number, options: ActivationListPageOptions = {}) =>
+    execute("listActivations", {
+      params: { id: integrationId },
+      query: { page: options.page, size: options.size, status: options.status },
+      ...callInput(options),
+    });
+  return {
+    list: (integrationId, options = {}) =>
+      paginate((page) => listPage(integrationId, { ...options, page })),
+    listPage,
+    deactivate: (integrationId, companyId, options) =>
+      execute("deactivate", { params: { id: integrationId, companyId }, ...callInput(options) }),
+  };
+}

@@ -1,0 +1,42 @@
+/** A fresh random key (UUID v4) for one logical mutating call. */
+export function randomIdempotencyKey(): string {
+  return globalThis.crypto.randomUUID();
+}
+
+export interface DecisionKeyInput {
+  /** The activation request's id. */
+  requestId: number;
+  decision: "approve" | "reject";
+  /** The environments (company ids) decided; omitted or empty = "all still pending". */
+  environments?: readonly number[];
+}
+
+/**
+ * The default `Idempotency-Key` of an approve or reject call, DERIVED from the
+ * request id, the decision and the sorted, de-duplicated environment ids:
+ * `pcx-approve-123-<first 32 hex of SHA-256>`. Two backend instances that
+ * receive the same callback and take the same decision therefore send the
+ * same key, and the server applies the decision once and replays its answer
+ * to the other. The reject reason is deliberately not part of the key: the
+ * key names the decision, not its wording, so a second instance rejecting
+ * with a different reason gets `pcx_idempotency_conflict` instead of a
+ * second rejection. Deciding "all pending" (no list) and deciding an explicit
+ * list are different keys; the server's per-environment state settles those.
+ */
+export async function decisionIdempotencyKey(input: DecisionKeyInput): Promise<string> {
+  const environments = [...new Set(input.environments ?? [])].sort((a, b) => a - b);
+  const canonical = [
+    "pcx-decision-v1",
+    String(input.requestId),
+    input.decision,
+    environments.length === 0 ? "*" : environments.join(","),
+  ].join("|");
+  const digest = await globalThis.crypto.subtle.digest(
+    "SHA-256",
+    new TextEncoder().encode(canonical),
+  );
+  const hex = Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, "0"))
+    .join("")
+    .slice(0, 32);
+  return `pcx-${input.decision}-${input.requestId}-${hex}`;
+}
