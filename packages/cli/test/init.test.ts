@@ -1,0 +1,151 @@
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { assertBuilt, pcx, tempDir } from "./run-pcx.js";
+
+beforeAll(assertBuilt);
+
+let cleanup = () => {};
+afterEach(() => cleanup());
+
+function emptyDir() {
+  const temp = tempDir();
+  cleanup = temp.cleanup;
+  return temp.dir;
+}
+
+const ALL_FLAGS = [
+  "--name",
+  "Acme Invoice Sync",
+  "--description",
+  "Sends sales invoices from Acme Shop to Procountor.",
+  "--callback-url",
+  "https://acme.example/procountor/callback",
+  "--privacy-url",
+  "https://acme.example/privacy",
+  "--terms-url",
+  "https://acme.example/terms",
+  "--support-url",
+  "https://acme.example/support",
+  "--username",
+  "acme-invoice-sync",
+  "--right",
+  "sales-invoices:all:Creates sales invoices from shop orders.",
+  "--right",
+  "business-partners:view:Looks up customers: by business id.",
+  "--max-activations",
+  "20",
+];
+
+describe("pcx init (non-interactive: no TTY)", () => {
+  it("with every flag writes a valid YAML file with $schema", () => {
+    const dir = emptyDir();
+    const run = pcx(["init", ...ALL_FLAGS], { cwd: dir });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("Wrote pcx.integration.yaml");
+    const text = readFileSync(join(dir, "pcx.integration.yaml"), "utf8");
+    expect(text).toMatch(
+      /^\$schema: \.\/node_modules\/@pcx\/sdk\/schema\/integration-definition\.schema\.json$/m,
+    );
+    expect(text).toContain("maxConcurrentActivations: 20");
+    expect(text).toContain("Looks up customers: by business id.");
+
+    const validated = pcx(["validate", "--json"], { cwd: dir });
+    expect(validated.code).toBe(0);
+    expect(validated.json()).toMatchObject({
+      file: "pcx.integration.yaml",
+      valid: true,
+      errors: [],
+    });
+  });
+
+  it("--format json writes pcx.integration.json; --json prints the result document", () => {
+    const dir = emptyDir();
+    const run = pcx(["init", ...ALL_FLAGS, "--format", "json", "--json"], { cwd: dir });
+    expect(run.code).toBe(0);
+    const doc = run.json() as { file: string; format: string; definition: Record<string, unknown> };
+    expect(doc.file).toBe("pcx.integration.json");
+    expect(doc.format).toBe("json");
+    const written = JSON.parse(readFileSync(join(dir, "pcx.integration.json"), "utf8"));
+    expect(written.$schema).toBe(
+      "./node_modules/@pcx/sdk/schema/integration-definition.schema.json",
+    );
+    expect(written.technicalUser.rights).toHaveLength(2);
+    expect(written.technicalUser.rights[1]).toEqual({
+      right: "business-partners",
+      level: "view",
+      purpose: "Looks up customers: by business id.",
+    });
+  });
+
+  it("missing flags: usage error (2) listing them, and nothing written", () => {
+    const dir = emptyDir();
+    const run = pcx(["init", "--name", "Acme Invoice Sync"], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe("");
+    for (const flag of [
+      "--description",
+      "--callback-url",
+      "--privacy-url",
+      "--terms-url",
+      "--support-url",
+      "--username",
+      "--right",
+    ]) {
+      expect(run.stderr).toContain(flag);
+    }
+    expect(run.stderr).not.toMatch(/Missing.*--name/);
+    expect(existsSync(join(dir, "pcx.integration.yaml"))).toBe(false);
+
+    const json = pcx(["init", "--json"], { cwd: dir });
+    expect(json.code).toBe(2);
+    expect(json.json()).toMatchObject({ error: { code: "pcx_usage" } });
+  });
+
+  it("refuses to overwrite without --force; --force overwrites", () => {
+    const dir = emptyDir();
+    const file = join(dir, "pcx.integration.yaml");
+    writeFileSync(file, "# mine\n");
+    const refused = pcx(["init", ...ALL_FLAGS], { cwd: dir });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain("pcx.integration.yaml already exists");
+    expect(refused.stderr).toContain("--force");
+    expect(readFileSync(file, "utf8")).toBe("# mine\n");
+
+    const forced = pcx(["init", ...ALL_FLAGS, "--force"], { cwd: dir });
+    expect(forced.code).toBe(0);
+    expect(readFileSync(file, "utf8")).toContain("name: Acme Invoice Sync");
+  });
+
+  it("invalid values are not written: usage error naming the flag", () => {
+    const dir = emptyDir();
+    const args = [...ALL_FLAGS];
+    args[args.indexOf("--callback-url") + 1] = "http://acme.example/callback";
+    const run = pcx(["init", ...args], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/--callback-url: .*https/);
+    expect(existsSync(join(dir, "pcx.integration.yaml"))).toBe(false);
+  });
+
+  it("malformed --right and --max-activations are usage errors", () => {
+    const dir = emptyDir();
+    const badRight = [...ALL_FLAGS];
+    badRight[badRight.indexOf("--right") + 1] = "sales-invoices:write";
+    const right = pcx(["init", ...badRight], { cwd: dir });
+    expect(right.code).toBe(2);
+    expect(right.stderr).toContain("key:level:purpose");
+    const badMax = [...ALL_FLAGS];
+    badMax[badMax.indexOf("--max-activations") + 1] = "0";
+    expect(pcx(["init", ...badMax], { cwd: dir }).code).toBe(2);
+  });
+
+  it("--file in a subdirectory points $schema back at the project's node_modules", () => {
+    const dir = emptyDir();
+    const run = pcx(["init", ...ALL_FLAGS, "--file", "config/pcx.integration.yml"], { cwd: dir });
+    expect(run.code).toBe(0);
+    const text = readFileSync(join(dir, "config/pcx.integration.yml"), "utf8");
+    expect(text).toContain(
+      "$schema: ../node_modules/@pcx/sdk/schema/integration-definition.schema.json",
+    );
+  });
+});

@@ -1,0 +1,115 @@
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { assertBuilt, definitionYaml, pcx, tempDir } from "./run-pcx.js";
+
+beforeAll(assertBuilt);
+
+let cleanup = () => {};
+afterEach(() => cleanup());
+
+function dirWith(files: Record<string, string>) {
+  const temp = tempDir(files);
+  cleanup = temp.cleanup;
+  return temp.dir;
+}
+
+interface Issue {
+  path: string;
+  message: string;
+  code: string;
+  severity: string;
+  line?: number;
+}
+
+describe("pcx validate", () => {
+  it("a good definition: exit 0, summary, and the technical user as customers see it", () => {
+    const dir = dirWith({ "pcx.integration.yaml": definitionYaml() });
+    const run = pcx(["validate"], { cwd: dir });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("✔ pcx.integration.yaml is valid");
+    expect(run.stdout).toContain("The technical user, as customers will review it");
+    expect(run.stdout).toContain("acme-invoice-sync");
+    expect(run.stderr).toBe("");
+  });
+
+  it("--json: one document { file, valid, errors, warnings }", () => {
+    const dir = dirWith({ "def.yaml": definitionYaml() });
+    const run = pcx(["validate", "def.yaml", "--json"], { cwd: dir });
+    expect(run.code).toBe(0);
+    expect(run.json()).toEqual({ file: "def.yaml", valid: true, errors: [], warnings: [] });
+  });
+
+  it("a broken definition: exit 1, each error with its dot-path and line, and a summary", () => {
+    const dir = dirWith({
+      "pcx.integration.yaml": definitionYaml({
+        callbackUrl: "http://acme.example/callback",
+        rights: `    - right: sales-invoices
+      level: everything
+      purpose: Creates sales invoices from shop orders.`,
+      }),
+    });
+    const run = pcx(["validate", "pcx.integration.yaml"], { cwd: dir });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/pcx\.integration\.yaml:7(:\d+)?\s+error\s+callbackUrl\s+.*https/);
+    expect(run.stdout).toMatch(
+      /pcx\.integration\.yaml:15(:\d+)?\s+error\s+technicalUser\.rights\.0\.level\s/,
+    );
+    expect(run.stdout).toMatch(/✖ pcx\.integration\.yaml: 2 errors, 0 warnings/);
+    expect(run.stdout).not.toContain("as customers will review it");
+
+    const json = pcx(["validate", "pcx.integration.yaml", "--json"], { cwd: dir });
+    expect(json.code).toBe(1);
+    const doc = json.json() as { valid: boolean; errors: Issue[] };
+    expect(doc.valid).toBe(false);
+    expect(doc.errors.map((e) => e.path).sort()).toEqual([
+      "callbackUrl",
+      "technicalUser.rights.0.level",
+    ]);
+    expect(doc.errors.find((e) => e.path === "callbackUrl")?.line).toBe(7);
+  });
+
+  it("an unknown right is a warning with a did-you-mean, and does not fail", () => {
+    const dir = dirWith({
+      "pcx.integration.yaml": definitionYaml({
+        rights: `    - right: sales-invoice
+      level: all
+      purpose: Creates sales invoices from shop orders.`,
+      }),
+    });
+    const run = pcx(["validate"], { cwd: dir });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/warning\s+technicalUser\.rights\.0\.right\s+.*sales-invoices/);
+    expect(run.stdout).toContain("is valid (1 warning)");
+
+    const doc = pcx(["validate", "--json"], { cwd: dir }).json() as {
+      valid: boolean;
+      warnings: Issue[];
+    };
+    expect(doc.valid).toBe(true);
+    expect(doc.warnings).toHaveLength(1);
+    expect(doc.warnings[0]).toMatchObject({
+      path: "technicalUser.rights.0.right",
+      severity: "warning",
+    });
+  });
+
+  it("a YAML syntax error is reported with its line, exit 1", () => {
+    const dir = dirWith({ "pcx.integration.yaml": "name: [unclosed\ndescription: x\n" });
+    const run = pcx(["validate", "--json"], { cwd: dir });
+    expect(run.code).toBe(1);
+    const doc = run.json() as { valid: boolean; errors: Issue[] };
+    expect(doc.valid).toBe(false);
+    expect(doc.errors[0]?.line).toBeTypeOf("number");
+  });
+
+  it("no definition file: usage error (2) naming the files looked for", () => {
+    const dir = dirWith({});
+    const run = pcx(["validate"], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toMatch(/^error: .*pcx\.integration/);
+
+    const json = pcx(["validate", "--json"], { cwd: dir });
+    expect(json.code).toBe(2);
+    expect(json.json()).toMatchObject({ error: { code: "pcx_definition_not_found" } });
+  });
+});
