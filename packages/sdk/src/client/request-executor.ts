@@ -170,41 +170,15 @@ export function createRequestExecutor(config: ExecutorConfig): Execute {
       });
 
       const sentAt = config.now();
-      let failure: Failure;
+      let response: TransportResponse | undefined;
+      let failure: Failure | undefined;
       try {
-        const response = await sendWithTimeout(
+        response = await sendWithTimeout(
           config.transport,
           { method, url, headers: attemptHeaders, ...(encoded ? { body: encoded } : {}) },
           signal,
           timeoutMs,
         );
-        log("pcx response", {
-          operationId,
-          status: response.status,
-          durationMs: config.now() - sentAt,
-          requestId: response.headers["x-request-id"],
-          body: response.body.slice(0, 2000),
-        });
-        if (response.status >= 200 && response.status < 300) {
-          return parseSuccess(ctx, route, response) as RouteResponse<N>;
-        }
-        if (response.status === 401 && token && !refreshedAuth) {
-          // The token may have been revoked or expired early: one fresh token, one more try.
-          config.tokens?.invalidate(token);
-          refreshedAuth = true;
-          counted--;
-          log("pcx token refused, refreshing", { operationId });
-          continue;
-        }
-        const status = response.status;
-        failure = {
-          error: errorFromResponse(ctx, response, config.redactor),
-          retryable: isRetryableStatus(status),
-        };
-        if (status === 429 || status === 503) {
-          const retryAfterMs = parseRetryAfter(response.headers["retry-after"], config.now());
-          if (retryAfterMs !== undefined) failure.retryAfterMs = retryAfterMs;
-        }
       } catch (cause) {
         if (signal?.aborted) throw signal.reason;
         const timedOut = cause instanceof PcxError && cause.code === "pcx_timeout";
@@ -218,6 +192,36 @@ export function createRequestExecutor(config: ExecutorConfig): Execute {
           retryable: safeToRetry,
         };
       }
+      if (response) {
+        const { status } = response;
+        log("pcx response", {
+          operationId,
+          status,
+          durationMs: config.now() - sentAt,
+          requestId: response.headers["x-request-id"],
+          body: response.body.slice(0, 2000),
+        });
+        if (status >= 200 && status < 300) {
+          return parseSuccess(ctx, route, response) as RouteResponse<N>;
+        }
+        if (status === 401 && token && !refreshedAuth) {
+          // The token may have been revoked or expired early: one fresh token, one more try.
+          config.tokens?.invalidate(token);
+          refreshedAuth = true;
+          counted--;
+          log("pcx token refused, refreshing", { operationId });
+          continue;
+        }
+        failure = {
+          error: errorFromResponse(ctx, response, config.redactor),
+          retryable: isRetryableStatus(status),
+        };
+        if (status === 429 || status === 503) {
+          const retryAfterMs = parseRetryAfter(response.headers["retry-after"], config.now());
+          if (retryAfterMs !== undefined) failure.retryAfterMs = retryAfterMs;
+        }
+      }
+      if (!failure) throw new PcxError("pcx_internal", `${operationId}: no response and no error`);
 
       const { error } = failure;
       if (!failure.retryable) throw error;
