@@ -133,8 +133,16 @@ export async function run(runtime: Runtime): Promise<ExitCode> {
       "Validate a definition file: each problem with its dot-path, line and fix. Errors exit 1; warnings do not fail.",
     )
     .argument("[file]", "definition file (default pcx.integration.json, .yaml or .yml)")
-    .action((file: string | undefined, _options, cmd: Command) =>
-      invoke(cmd, () => import("./commands/validate.js"), { file }),
+    .addOption(
+      new Option("--locale <locale>", "language of the technical user as customers see it")
+        .choices(["en", "fi"])
+        .default("en"),
+    )
+    .action((file: string | undefined, options, cmd: Command) =>
+      invoke(cmd, () => import("./commands/validate.js"), {
+        file,
+        locale: options.locale as "en" | "fi",
+      }),
     );
 
   program

@@ -51,7 +51,7 @@ describe("pcx validate", () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/pcx\.integration\.yaml:7(:\d+)?\s+error\s+callbackUrl\s+.*https/);
     expect(run.stdout).toMatch(
-      /pcx\.integration\.yaml:15(:\d+)?\s+error\s+technicalUser\.rights\.0\.level\s/,
+      /pcx\.integration\.yaml:15(:\d+)?\s+error\s+technicalUser\.rights\[0\]\.level\s/,
     );
     expect(run.stdout).toMatch(/✖ pcx\.integration\.yaml: 2 errors, 0 warnings/);
     expect(run.stdout).not.toContain("as customers will review it");
@@ -62,7 +62,7 @@ describe("pcx validate", () => {
     expect(doc.valid).toBe(false);
     expect(doc.errors.map((e) => e.path).sort()).toEqual([
       "callbackUrl",
-      "technicalUser.rights.0.level",
+      "technicalUser.rights[0].level",
     ]);
     expect(doc.errors.find((e) => e.path === "callbackUrl")?.line).toBe(7);
   });
@@ -77,7 +77,7 @@ describe("pcx validate", () => {
     });
     const run = pcx(["validate"], { cwd: dir });
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/warning\s+technicalUser\.rights\.0\.right\s+.*sales-invoices/);
+    expect(run.stdout).toMatch(/warning\s+technicalUser\.rights\[0\]\.right\s+.*sales-invoices/);
     expect(run.stdout).toContain("is valid (1 warning)");
 
     const doc = pcx(["validate", "--json"], { cwd: dir }).json() as {
@@ -87,7 +87,7 @@ describe("pcx validate", () => {
     expect(doc.valid).toBe(true);
     expect(doc.warnings).toHaveLength(1);
     expect(doc.warnings[0]).toMatchObject({
-      path: "technicalUser.rights.0.right",
+      path: "technicalUser.rights[0].right",
       severity: "warning",
     });
   });

@@ -163,12 +163,20 @@ const PROBE: IntegrationDefinition = {
   },
 };
 
-function checkField(path: string, value: unknown): true | string {
-  const probe = structuredClone(PROBE) as unknown as Record<string, unknown>;
-  const keys = path.split(".");
+/** `["technicalUser", "rights", 0, "level"]` → `technicalUser.rights[0].level`, as the SDK writes issue paths. */
+function issuePath(segments: readonly (string | number)[]): string {
+  return segments
+    .map((s, i) => (typeof s === "number" ? `[${s}]` : i === 0 ? s : `.${s}`))
+    .join("");
+}
+
+/** Checks one answer with the SDK's own rules: put it into a valid probe definition and validate. */
+function checkField(segments: readonly (string | number)[], value: unknown): true | string {
+  const probe = structuredClone(PROBE) as unknown as Record<string | number, unknown>;
   let target = probe;
-  for (const key of keys.slice(0, -1)) target = target[key] as Record<string, unknown>;
-  target[keys.at(-1)!] = value;
+  for (const key of segments.slice(0, -1)) target = target[key] as Record<string | number, unknown>;
+  target[segments.at(-1)!] = value;
+  const path = issuePath(segments);
   const issue = validateDefinition(probe).errors.find((e) => String(e.path).startsWith(path));
   return issue ? issue.message : true;
 }
@@ -178,7 +186,7 @@ async function askRights(): Promise<Right[]> {
   do {
     const right = await askText({
       message: "Right (e.g. sales-invoices, business-partners, products)",
-      validate: (v) => checkField("technicalUser.rights.0.right", v),
+      validate: (v) => checkField(["technicalUser", "rights", 0, "right"], v),
     });
     const level = await askSelect<"view" | "all">(
       "Level",
@@ -190,7 +198,7 @@ async function askRights(): Promise<Right[]> {
     );
     const purpose = await askText({
       message: "Why does the integration need it? (shown to customers)",
-      validate: (v) => checkField("technicalUser.rights.0.purpose", v),
+      validate: (v) => checkField(["technicalUser", "rights", 0, "purpose"], v),
     });
     rights.push({ right, level, purpose });
   } while (await askConfirm("Add another right?", false));
@@ -217,7 +225,7 @@ async function collectAnswers(input: InitInput, ctx: CliContext) {
     values[field.key] = await askText({
       message: field.question,
       default: field.key === "username" && values.name ? slug(values.name) || undefined : undefined,
-      validate: (v) => checkField(field.path, v),
+      validate: (v) => checkField(field.path.split("."), v),
     });
   }
   if (rights.length === 0) rights = await askRights();
@@ -228,7 +236,7 @@ async function collectAnswers(input: InitInput, ctx: CliContext) {
       required: false,
       validate: (v) =>
         v === "" || /^\d+$/.test(v)
-          ? checkField("maxConcurrentActivations", Number(v) || 0)
+          ? checkField(["maxConcurrentActivations"], Number(v) || 0)
           : "use a whole number",
     });
     if (answer !== "") maxActivations = Number(answer);

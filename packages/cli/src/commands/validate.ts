@@ -6,6 +6,8 @@ import { formatIssue, plural } from "../render/issues.js";
 export interface ValidateInput {
   /** Definition file; default: pcx.integration.json, .yaml or .yml in the working directory. */
   file?: string;
+  /** Language of the technical user text (`--locale`). Default "en". */
+  locale?: "en" | "fi";
 }
 
 export interface ValidateResult {
@@ -30,7 +32,7 @@ export default defineCommand<ValidateInput, ValidateResult>({
       errors: loaded.errors,
       warnings: loaded.warnings,
       ...(valid && loaded.value
-        ? { technicalUser: renderTechnicalUserText(loaded.value, { locale: "en" }) }
+        ? { technicalUser: renderTechnicalUserText(loaded.value, { locale: input.locale ?? "en" }) }
         : {}),
     };
   },
