@@ -1,0 +1,67 @@
+import { didYouMean } from "../text/did-you-mean.js";
+import type { DefinitionIssue } from "./definition-issue.js";
+import {
+  IntegrationDefinitionSchema,
+  TechnicalUserRightSchema,
+  TechnicalUserSchema,
+} from "./integration-definition-schema.js";
+import { formatPath, type PathSegment } from "./issue-path.js";
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+const ROOT_KEYS = Object.keys(IntegrationDefinitionSchema.shape);
+const LINK_KEYS = Object.keys(IntegrationDefinitionSchema.shape.links.shape);
+const USER_KEYS = Object.keys(TechnicalUserSchema.shape);
+const RIGHT_KEYS = Object.keys(TechnicalUserRightSchema.shape);
+
+/** The key in `known` that `key` most likely meant (`callbackURL` → `callbackUrl`). */
+export function suggestKey(key: string, known: readonly string[]): string | undefined {
+  return didYouMean(
+    key,
+    known.map((k) => ({ value: k, spellings: [k] })),
+  );
+}
+
+function check(
+  object: unknown,
+  known: readonly string[],
+  at: readonly PathSegment[],
+  out: DefinitionIssue[],
+): void {
+  if (!isObject(object)) return;
+  for (const key of Object.keys(object)) {
+    if (known.includes(key)) continue;
+    const suggestion = suggestKey(key, known);
+    out.push({
+      path: formatPath([...at, key]),
+      code: "unknown_key",
+      severity: "warning",
+      message: suggestion
+        ? `unknown field "${key}" is ignored; did you mean "${suggestion}"?`
+        : `unknown field "${key}" is ignored; fields allowed here: ${known.join(", ")}`,
+    });
+  }
+}
+
+/**
+ * Warnings (`unknown_key`) for fields the definition format does not have, at
+ * the top level, in `links`, in `technicalUser` and in each rights entry, with
+ * a did-you-mean. Unknown fields are warnings, not errors: they are ignored
+ * (stripped) and are most often typos of a field that is then reported missing.
+ */
+export function lintUnknownKeys(input: unknown): DefinitionIssue[] {
+  const out: DefinitionIssue[] = [];
+  if (!isObject(input)) return out;
+  check(input, ROOT_KEYS, [], out);
+  check(input.links, LINK_KEYS, ["links"], out);
+  check(input.technicalUser, USER_KEYS, ["technicalUser"], out);
+  const user = input.technicalUser;
+  if (isObject(user) && Array.isArray(user.rights)) {
+    user.rights.forEach((entry, index) => {
+      check(entry, RIGHT_KEYS, ["technicalUser", "rights", index], out);
+    });
+  }
+  return out;
+}

@@ -1,0 +1,90 @@
+import { lintRights } from "../permissions/lint-rights.js";
+import type { DefinitionIssue, ValidationResult } from "./definition-issue.js";
+import type { IntegrationDefinition } from "./integration-definition-schema.js";
+import { IntegrationDefinitionSchema } from "./integration-definition-schema.js";
+import { parsePath } from "./issue-path.js";
+import { describeValue, issuesFromZod } from "./issues-from-zod.js";
+import { lintUnknownKeys, suggestKey } from "./lint-unknown-keys.js";
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function objectAt(input: unknown, path: readonly (string | number)[]): unknown {
+  let current = input;
+  for (const segment of path) {
+    if (typeof segment === "number" ? !Array.isArray(current) : !isObject(current))
+      return undefined;
+    current = (current as Record<string | number, unknown>)[segment];
+  }
+  return current;
+}
+
+/** Adds `(found "callbackURL": rename it)` to a missing-field error when a near-miss key is present. */
+function pointAtTypos(input: unknown, errors: DefinitionIssue[]): void {
+  for (const error of errors) {
+    if (error.code !== "required") continue;
+    const segments = parsePath(error.path);
+    const missing = segments[segments.length - 1];
+    const parent = objectAt(input, segments.slice(0, -1));
+    if (typeof missing !== "string" || !isObject(parent)) continue;
+    const typo = Object.keys(parent).find(
+      (key) => key !== missing && suggestKey(key, [missing]) === missing,
+    );
+    if (typo) error.message += ` (found "${typo}": rename it to "${missing}")`;
+  }
+}
+
+/**
+ * Checks a definition (already parsed from JSON or YAML, or built in code)
+ * and reports every problem at once, never throwing:
+ *
+ * - errors: each broken field with its dot-path (schema rules: types, lengths,
+ *   https URLs, username format, levels, at least one right, no right listed twice);
+ * - warnings: unknown fields (with did-you-mean) and the rights lint
+ *   (`lintRights`: unknown rights, unexplained high-risk rights, `all` for a
+ *   purpose that only reads).
+ *
+ * `value` is the definition with defaults applied (billing: "environment") and
+ * strings trimmed, or undefined when there are errors. Issues carry no
+ * line/column here; `parseDefinitionText` adds them.
+ */
+export function validateDefinition(input: unknown): ValidationResult<IntegrationDefinition> {
+  try {
+    if (!isObject(input)) {
+      const keys = Object.keys(IntegrationDefinitionSchema.shape).filter((k) => k !== "$schema");
+      return {
+        value: undefined,
+        errors: [
+          {
+            path: "",
+            code: "invalid_type",
+            severity: "error",
+            message: `the definition must be an object (a YAML mapping or JSON object) with the fields ${keys.join(", ")}; got ${describeValue(input)}`,
+          },
+        ],
+        warnings: [],
+      };
+    }
+    const { data, errors } = issuesFromZod(input);
+    pointAtTypos(input, errors);
+    const user = input.technicalUser;
+    const rights = isObject(user) && Array.isArray(user.rights) ? user.rights : [];
+    const warnings = [...lintUnknownKeys(input), ...lintRights(rights)];
+    return { value: errors.length === 0 ? data : undefined, errors, warnings };
+  } catch (error) {
+    // Not expected for any input; kept so that validation keeps its no-throw promise.
+    return {
+      value: undefined,
+      errors: [
+        {
+          path: "",
+          code: "internal_error",
+          severity: "error",
+          message: `pcx could not check this definition (${error instanceof Error ? error.message : "unknown error"}); please report this as a pcx bug`,
+        },
+      ],
+      warnings: [],
+    };
+  }
+}
