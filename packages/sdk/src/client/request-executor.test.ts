@@ -219,8 +219,8 @@ describe("client retries, idempotency and errors", () => {
     const error = await caught(client.activationRequests.get(501));
     expect(error.code).toBe("pcx_invalid_response");
     expect(error.message).toContain("getActivationRequest");
-    expect(error.message).toContain('field "environments.0.companyId"');
-    expect(error.details).toMatchObject({ field: "environments.0.companyId", status: 200 });
+    expect(error.message).toContain('field "environments[0].companyId"');
+    expect(error.details).toMatchObject({ field: "environments[0].companyId", status: 200 });
 
     api().get("/api/activation-requests/502").reply(200, "<html>proxy</html>");
     const notJson = await caught(client.activationRequests.get(502));

@@ -7,6 +7,7 @@ import {
   type RouteSpec,
   routes,
 } from "../contract/index.js";
+import { formatPath } from "../definition/issue-path.js";
 import { PcxError } from "../errors/index.js";
 import type { ClientLogger, RetryOptions } from "./client-options.js";
 import {
@@ -73,7 +74,7 @@ function checkInput(
   const parsed = schema.safeParse(value ?? (what === "body" ? undefined : {}));
   if (parsed.success) return parsed.data;
   const fields = parsed.error.issues.map((issue) => ({
-    field: issue.path.join("."),
+    field: formatPath(issue.path),
     message: issue.message,
   }));
   const first = fields[0];
@@ -266,7 +267,7 @@ export function createRequestExecutor(config: ExecutorConfig): Execute {
     throw invalidResponseError(
       ctx,
       response.status,
-      { path: issue?.path.join(".") ?? "", message: issue?.message ?? "invalid" },
+      { path: issue ? formatPath(issue.path) : "", message: issue?.message ?? "invalid" },
       parsed.error,
       config.redactor,
     );
