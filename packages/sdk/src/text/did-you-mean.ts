@@ -51,7 +51,8 @@ export function typoThreshold(length: number): number {
 /**
  * The candidate closest to `input`, or undefined when none is close enough.
  * Each candidate may have several spellings (a key and its labels); the
- * comparison uses `foldForComparison`, so `callbackURL` finds `callbackUrl`.
+ * comparison uses `foldForComparison`, so `callbackURL` finds `callbackUrl`;
+ * a prefix of at least 4 characters counts too (`privacy` finds `privacyPolicy`).
  */
 export function didYouMean<T>(
   input: string,
@@ -64,7 +65,12 @@ export function didYouMean<T>(
     for (const spelling of candidate.spellings) {
       const target = foldForComparison(spelling);
       if (target.length === 0) continue;
-      const distance = editDistance(folded, target);
+      const shorter = Math.min(folded.length, target.length);
+      const prefix = shorter >= 4 && (target.startsWith(folded) || folded.startsWith(target));
+      // A prefix ("privacy" for "privacyPolicy") ranks after an exact match, before a typo.
+      const distance = prefix
+        ? Math.min(0.5, editDistance(folded, target))
+        : editDistance(folded, target);
       if (distance > typoThreshold(Math.max(folded.length, target.length))) continue;
       if (!best || distance < best.distance) best = { value: candidate.value, distance };
     }
