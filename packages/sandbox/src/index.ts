@@ -1,1 +1,32 @@
-export {};
+// @pcx/sandbox: a local Procountor emulator (docs/sandbox.md).
+
+export type { ActivationStatus, EnvironmentDecision, RequestStatus } from "@pcx/sdk/contract";
+// the engine: the Procountor side as an in-process service (the customer's pages call it)
+export type { Principal } from "./engine/auth.js";
+export type { CustomerEnvironment, NotSelectableReason } from "./engine/customer-environments.js";
+export type { CustomerOverview } from "./engine/customer-overview.js";
+export type { SandboxEvent } from "./engine/engine-context.js";
+export type { ReviewDecision } from "./engine/integrations.js";
+export {
+  type CustomerIntegration,
+  SandboxEngine,
+  type SandboxEngineOptions,
+} from "./engine/sandbox-engine.js";
+export type {
+  StartActivationInput,
+  StartedRequest,
+  StartUpdateInput,
+} from "./engine/start-requests.js";
+export type { SandboxState } from "./engine/state-dump.js";
+// fixtures
+export { isValidBusinessId } from "./fixtures/business-id.js";
+export { DEMO_CREDENTIALS, type SandboxCredentials } from "./fixtures/demo-credentials.js";
+export { DEMO_COMPANY_IDS, DEMO_USER, SECOND_DEMO_USER } from "./fixtures/demo-fixtures.js";
+// HTTP: the extension point for the customer's pages
+export { errorBodyOf, parseJsonBody, readBody, sendError, sendJson } from "./http/http-io.js";
+export type { SandboxHandler, SandboxRequestContext } from "./http/sandbox-handler.js";
+export type { SandboxStats } from "./http/sandbox-stats.js";
+export { SandboxError } from "./sandbox-error.js";
+// starting it
+export type { SandboxLogger, SandboxOptions } from "./sandbox-options.js";
+export { type RunningSandbox, startSandbox } from "./start-sandbox.js";

@@ -9,6 +9,8 @@ export class SandboxError extends Error {
   readonly code: string;
   /** Dot-path of the offending input field, or null for the request as a whole. */
   readonly field: string | null;
+  /** Every problem when there are several (validation); the first is `field`/`message`. */
+  readonly items: { field: string | null; message: string; code: string }[];
 
   constructor(status: number, code: string, message: string, field: string | null = null) {
     super(message);
@@ -16,6 +18,22 @@ export class SandboxError extends Error {
     this.status = status;
     this.code = code;
     this.field = field;
+    this.items = [{ field, message, code }];
+  }
+
+  /** A 400 listing every invalid field. */
+  static validation(
+    items: { field: string | null; message: string; code?: string }[],
+  ): SandboxError {
+    const [first] = items;
+    const error = new SandboxError(
+      400,
+      first?.code ?? "INVALID",
+      first?.message ?? "invalid request",
+      first?.field ?? null,
+    );
+    error.items.splice(0, 1, ...items.map((item) => ({ ...item, code: item.code ?? "INVALID" })));
+    return error;
   }
 }
 

@@ -58,7 +58,7 @@ export function runIdempotent(
     if (!(error instanceof SandboxError) || error.status >= 500) throw error;
     answer = {
       status: error.status,
-      body: { errors: [{ field: error.field, message: error.message, code: error.code }] },
+      body: { errors: error.items },
     };
   }
   ctx.store.idempotency.put({

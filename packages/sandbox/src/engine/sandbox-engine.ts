@@ -271,6 +271,14 @@ export class SandboxEngine {
   startUpdate(input: StartUpdateInput): StartedRequest {
     return this.transaction(() => startUpdate(this.#ctx, input));
   }
+  /** Any request by id, unscoped (admin routes). */
+  getRequest(requestId: number): ActivationRequest {
+    return this.transaction(() => {
+      const row = this.#ctx.store.requests.get(requestId);
+      if (!row) throw notFound(`Activation request ${requestId}`);
+      return toActivationRequest(this.#ctx, row);
+    });
+  }
   /** A request as its customer sees it (status page); 404 when it is another user's. */
   getRequestForCustomer(userId: number, requestId: number): ActivationRequest {
     return this.transaction(() => {

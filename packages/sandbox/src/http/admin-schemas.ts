@@ -1,0 +1,37 @@
+import { z } from "zod";
+
+/** Bodies of the sandbox-only admin routes (/sandbox/…); not part of the contract. */
+
+const Id = z.number().int().positive();
+
+export const ReviewBodySchema = z.object({
+  decision: z.enum(["approve", "request-changes"], {
+    error: 'must be "approve" or "request-changes"',
+  }),
+  comment: z.string().trim().max(2000).optional(),
+  /** Defaults to the latest version; anything else is refused. */
+  version: z.number().int().min(1).optional(),
+});
+
+export const StartActivationBodySchema = z.object({
+  /** Default: the demo user (1). */
+  userId: Id.optional(),
+  integrationId: Id,
+  companyIds: z.array(Id),
+  state: z.string().nullable().optional(),
+});
+
+export const StartUpdateBodySchema = z.object({
+  userId: Id.optional(),
+  integrationId: Id,
+  /** Default: every environment where the user can update. */
+  companyIds: z.array(Id).optional(),
+});
+
+export const IntrospectBodySchema = z.object({ token: z.string().min(1) });
+
+export const EnvironmentsQuerySchema = z.object({
+  integrationId: z.coerce.number().int().positive(),
+  /** "true": only the environments the picker lists. */
+  selectable: z.enum(["true", "false"]).optional(),
+});

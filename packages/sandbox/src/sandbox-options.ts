@@ -1,0 +1,88 @@
+import type { SandboxHandler } from "./http/sandbox-handler.js";
+
+/** Where the sandbox reports what it does. Never receives secrets. */
+export interface SandboxLogger {
+  debug?(message: string, fields?: Record<string, unknown>): void;
+  info(message: string, fields?: Record<string, unknown>): void;
+  warn(message: string, fields?: Record<string, unknown>): void;
+  error(message: string, fields?: Record<string, unknown>): void;
+}
+
+export interface SandboxOptions {
+  /** TCP port. Default: 4010. 0 picks a free port (tests). */
+  port?: number;
+  /** Interface to listen on. Default: "127.0.0.1" (loopback only). */
+  host?: string;
+  /**
+   * SQLite file that keeps the state across restarts. Default: in memory
+   * (everything is lost on close). A restart on the same file keeps
+   * integrations, requests, activations, keys and tokens.
+   */
+  dataFile?: string;
+  /** Seed of the fixtures (company names, business ids) and of the chaos sequence. Default: 1. */
+  seed?: number;
+  /** Approve every submitted definition version automatically after `autoReviewDelayMs`. Default: false. */
+  autoReview?: boolean;
+  /** Delay before an auto-review, in ms. Default: 1000. */
+  autoReviewDelayMs?: number;
+  /** Share of /api requests that get a fault (0..1): 500, 503, 429, dropped connections, latency. Default: 0. */
+  chaos?: number;
+  /** Retry-After (seconds) sent with chaos's 429s. Default: 1. */
+  chaosRetryAfterSeconds?: number;
+  /** Fixed latency added to every /api request, in ms. Default: 0. */
+  latencyMs?: number;
+  /** Pending activation requests expire after this long, in ms. Default: 900000 (15 min). */
+  requestTtlMs?: number;
+  /** Lifetime of access tokens (`expires_in`), in seconds. Default: 3600. */
+  tokenTtlSeconds?: number;
+  /** The clock (injectable for tests: expiry, token lifetime). Default: real time. */
+  now?: () => Date;
+  /** Log sink. Default: silent. */
+  logger?: SandboxLogger;
+  /**
+   * Validate every API answer against the contract's response schema; a
+   * mismatch is a sandbox bug answered as 500. Default: true.
+   */
+  validateResponses?: boolean;
+  /**
+   * More handlers (e.g. the customer's pages), tried after /api and /sandbox,
+   * in order. Default: none. See `SandboxHandler`.
+   */
+  handlers?: SandboxHandler[];
+}
+
+export const SILENT_LOGGER: SandboxLogger = {
+  info() {},
+  warn() {},
+  error() {},
+};
+
+export type ResolvedSandboxOptions = Required<Omit<SandboxOptions, "dataFile">> & {
+  dataFile: string | undefined;
+};
+
+export function resolveSandboxOptions(options: SandboxOptions): ResolvedSandboxOptions {
+  const chaos = options.chaos ?? 0;
+  if (!(chaos >= 0 && chaos <= 1))
+    throw new RangeError(`chaos must be between 0 and 1, got ${chaos}`);
+  const port = options.port ?? 4010;
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new RangeError(`port must be 0..65535, got ${port}`);
+  return {
+    port,
+    host: options.host ?? "127.0.0.1",
+    dataFile: options.dataFile,
+    seed: options.seed ?? 1,
+    autoReview: options.autoReview ?? false,
+    autoReviewDelayMs: options.autoReviewDelayMs ?? 1000,
+    chaos,
+    chaosRetryAfterSeconds: options.chaosRetryAfterSeconds ?? 1,
+    latencyMs: options.latencyMs ?? 0,
+    requestTtlMs: options.requestTtlMs ?? 15 * 60_000,
+    tokenTtlSeconds: options.tokenTtlSeconds ?? 3600,
+    now: options.now ?? (() => new Date()),
+    logger: options.logger ?? SILENT_LOGGER,
+    validateResponses: options.validateResponses ?? true,
+    handlers: options.handlers ?? [],
+  };
+}
