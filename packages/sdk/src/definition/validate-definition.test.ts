@@ -3,6 +3,7 @@ import { acme } from "./acme-fixture.js";
 import type { DefinitionIssue } from "./definition-issue.js";
 import { validateDefinition } from "./validate-definition.js";
 
+// biome-ignore lint/suspicious/noExplicitAny: tests break definitions on purpose, into any shape
 type Mutable = Record<string, any>;
 
 /** Validates acme() after `change` and returns the issues by path. */
