@@ -44,7 +44,9 @@ describe("pcx diff", () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toContain("Comparing new.yaml with old.yaml");
     expect(run.stdout).toContain("Customer update required (1)");
-    expect(run.stdout).toMatch(/~ technicalUser\.rights\[1\]\.level\s+"view" → "all"/);
+    expect(run.stdout).toMatch(
+      /~ technicalUser\.rights\[business-partners\]\.level\s+"view" → "all"/,
+    );
     expect(run.stdout).toMatch(/Result: customer update required/);
 
     const strict = pcx(["diff", "new.yaml", "--against", "old.yaml", "--exit-code"], { cwd: dir });
@@ -63,7 +65,7 @@ describe("pcx diff", () => {
     });
     expect(doc.changes).toContainEqual(
       expect.objectContaining({
-        path: "technicalUser.rights[1].level",
+        path: "technicalUser.rights[business-partners].level",
         kind: "changed",
         before: "view",
         after: "all",

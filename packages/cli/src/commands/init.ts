@@ -2,9 +2,11 @@ import { existsSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, extname, join, relative, resolve, sep } from "node:path";
 import {
+  DEFAULT_SCHEMA_REF,
   type DefinitionIssue,
   type IntegrationDefinition,
   PcxError,
+  RIGHTS_CATALOGUE,
   serializeDefinition,
   validateDefinition,
 } from "@pcx/sdk";
@@ -45,7 +47,8 @@ export interface InitResult {
 
 type Right = { right: string; level: "view" | "all"; purpose: string };
 
-export const SCHEMA_PATH = "node_modules/@pcx/sdk/schema/integration-definition.schema.json";
+/** DEFAULT_SCHEMA_REF (`./node_modules/@pcx/sdk/schema/…`) without the `./`, to resolve from cwd. */
+const SCHEMA_PATH = DEFAULT_SCHEMA_REF.replace(/^\.\//, "");
 const DISCOVERY_ORDER = ["pcx.integration.json", "pcx.integration.yaml", "pcx.integration.yml"];
 
 /** Text fields: flag, where it goes in the file, and the question asked on a TTY. */
@@ -181,19 +184,33 @@ function checkField(segments: readonly (string | number)[], value: unknown): tru
   return issue ? issue.message : true;
 }
 
+const OTHER_RIGHT = "(other)";
+
 async function askRights(): Promise<Right[]> {
   const rights: Right[] = [];
   do {
-    const right = await askText({
-      message: "Right (e.g. sales-invoices, business-partners, products)",
-      validate: (v) => checkField(["technicalUser", "rights", 0, "right"], v),
-    });
+    const taken = new Set(rights.map((r) => r.right));
+    const choices = RIGHTS_CATALOGUE.filter((info) => !taken.has(info.key)).map((info) => ({
+      value: info.key,
+      name: `${info.label.en} (${info.key})${info.risk === "high" ? " [high risk]" : ""}`,
+    }));
+    let right = await askSelect("Right of the technical user", [
+      ...choices,
+      { value: OTHER_RIGHT, name: "Other: type its key" },
+    ]);
+    if (right === OTHER_RIGHT) {
+      right = await askText({
+        message: "Right key (kebab-case)",
+        validate: (v) => checkField(["technicalUser", "rights", 0, "right"], v),
+      });
+    }
+    const info = RIGHTS_CATALOGUE.find((r) => r.key === right);
     const level = await askSelect<"view" | "all">(
       "Level",
-      [
-        { value: "view", name: "view: read only" },
-        { value: "all", name: "all: read and write" },
-      ],
+      (["view", "all"] as const).map((value) => ({
+        value,
+        name: info ? `${value}: ${info.levels[value].en}` : value,
+      })),
       "view",
     );
     const purpose = await askText({
