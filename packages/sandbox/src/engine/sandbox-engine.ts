@@ -27,6 +27,7 @@ import {
   listUpdatableEnvironments,
 } from "./customer-environments.js";
 import { type CustomerOverview, customerOverview } from "./customer-overview.js";
+import { approvedVersionForCustomer } from "./customer-versions.js";
 import {
   approveRequest,
   getActivationRequest,
@@ -250,6 +251,10 @@ export class SandboxEngine {
         activationLink: activationLinkOf(this.#ctx, integrationId),
       };
     });
+  }
+  /** An approved version of an integration (the update flow's "before"); 404 otherwise. */
+  getApprovedVersionForCustomer(integrationId: number, version: number): IntegrationVersion {
+    return this.transaction(() => approvedVersionForCustomer(this.#ctx, integrationId, version));
   }
   /** All of the user's environments, each with `selectable` and why not. */
   describeEnvironments(userId: number, integrationId: number): CustomerEnvironment[] {
