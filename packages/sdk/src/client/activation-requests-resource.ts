@@ -61,6 +61,15 @@ export interface ActivationRequestsResource {
   reject(id: number, options: RejectOptions): Promise<RejectResult>;
 }
 
+/**
+ * Sorted and de-duplicated, in the body as in the derived key: the server
+ * fingerprints the body, so two instances listing the same environments in
+ * another order must send the same bytes under the same key.
+ */
+function normalize(environments: number[] | undefined): number[] | undefined {
+  return environments ? [...new Set(environments)].sort((a, b) => a - b) : undefined;
+}
+
 export function createActivationRequestsResource(execute: Execute): ActivationRequestsResource {
   const listPage = (integrationId: number, options: ActivationRequestListPageOptions = {}) =>
     execute("listActivationRequests", {
@@ -75,7 +84,7 @@ export function createActivationRequestsResource(execute: Execute): ActivationRe
     get: (id, options) =>
       execute("getActivationRequest", { params: { id }, ...callInput(options) }),
     async approve(id, options = {}) {
-      const { environments } = options;
+      const environments = normalize(options.environments);
       const idempotencyKey =
         options.idempotencyKey ??
         (await decisionIdempotencyKey({
@@ -91,7 +100,8 @@ export function createActivationRequestsResource(execute: Execute): ActivationRe
       });
     },
     async reject(id, options) {
-      const { environments, reason } = options;
+      const { reason } = options;
+      const environments = normalize(options.environments);
       const idempotencyKey =
         options.idempotencyKey ??
         (await decisionIdempotencyKey({

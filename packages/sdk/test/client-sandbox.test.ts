@@ -1,0 +1,223 @@
+// The SDK client against the real sandbox over real HTTP (default transport:
+// global fetch + undici Agent), including under chaos. The sandbox's source is
+// imported directly: it is a test-only dependency of the SDK.
+import { afterEach, describe, expect, it } from "vitest";
+import {
+  DEMO_COMPANY_IDS,
+  DEMO_USER,
+  type RunningSandbox,
+  type SandboxOptions,
+  startSandbox,
+} from "../../sandbox/src/index.js";
+import {
+  type ClientOptions,
+  createActivationLink,
+  createClient,
+  type ProcountorClient,
+  signState,
+  verifyState,
+} from "../src/index.js";
+
+const STATE_SECRET = "client-sandbox-test-state-secret-0123456789";
+
+const DEFINITION = {
+  name: "Acme Invoice Sync",
+  description: "Sends sales invoices from Acme Shop to Procountor.",
+  links: {
+    privacyPolicy: "https://acme.example/privacy",
+    termsOfService: "https://acme.example/terms",
+    support: "https://acme.example/support",
+  },
+  callbackUrl: "https://acme.example/procountor/callback",
+  technicalUser: {
+    username: "acme-invoice-sync",
+    rights: [
+      { right: "sales-invoices", level: "all" as const, purpose: "Creates sales invoices." },
+    ],
+  },
+};
+
+const running: Array<{ close(): Promise<void> }> = [];
+afterEach(async () => {
+  await Promise.all(running.splice(0).map((item) => item.close()));
+});
+
+async function sandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
+  const s = await startSandbox({ port: 0, ...options });
+  running.push(s);
+  return s;
+}
+
+function clientFor(s: RunningSandbox, options: Partial<ClientOptions> = {}): ProcountorClient {
+  const client = createClient({
+    baseUrl: s.apiBaseUrl,
+    credentials: s.credentials,
+    rateLimit: { requestsPerSecond: 1000 },
+    ...options,
+  });
+  running.push(client);
+  return client;
+}
+
+/** Maija's environments where she may activate (1001, 1002, 1004–1020). */
+const SELECTABLE = [1001, 1002, ...Array.from({ length: 17 }, (_, i) => 1004 + i)];
+
+describe("client against the sandbox", () => {
+  it("publishes, gets approved, sets limits, links, and decides requests", async () => {
+    const s = await sandbox();
+    const client = clientFor(s);
+
+    const created = await client.integrations.create(DEFINITION);
+    expect(created.latest).toMatchObject({ version: 1, reviewState: "IN_REVIEW" });
+    expect(created.activationLink).toBeNull();
+    s.engine.reviewIntegration(created.id, "approve");
+    const approved = await client.integrations.get(created.id);
+    expect(approved.published?.version).toBe(1);
+
+    await client.integrations.setLimits(created.id, 20);
+    expect(await client.integrations.getLimits(created.id)).toEqual({
+      maxConcurrentActivations: 20,
+    });
+
+    // The link carries a signed state; Procountor passes it through to the request.
+    const state = signState({ ref: "cust-42" }, { secret: STATE_SECRET, keyId: "k1" });
+    const link = createActivationLink({ activationLink: approved.activationLink, state });
+    const started = s.engine.startActivation({
+      userId: DEMO_USER.id,
+      integrationId: created.id,
+      companyIds: [DEMO_COMPANY_IDS.first, DEMO_COMPANY_IDS.legacyManual],
+      state: new URL(link).searchParams.get("state"),
+    });
+    const pending = await client.activationRequests
+      .list(created.id, { status: "PENDING" })
+      .toArray();
+    expect(pending.map((r) => r.id)).toEqual([started.request.id]);
+    const request = await client.activationRequests.get(started.request.id);
+    const checked = verifyState(request.state, { secrets: { k1: STATE_SECRET } });
+    expect(checked).toMatchObject({ ok: true, payload: { ref: "cust-42" } });
+    const tampered = verifyState(`${request.state}x`, { secrets: { k1: STATE_SECRET } });
+    expect(tampered.ok).toBe(false);
+
+    // Approve one environment, reject the other.
+    const approval = await client.activationRequests.approve(request.id, {
+      environments: [DEMO_COMPANY_IDS.first],
+    });
+    expect(approval.credentials).toEqual([
+      expect.objectContaining({ companyId: DEMO_COMPANY_IDS.first, apiKey: expect.any(String) }),
+    ]);
+    const rejection = await client.activationRequests.reject(request.id, {
+      reason: "We could not find your Acme account.",
+    });
+    expect(rejection.request.status).toBe("COMPLETED");
+
+    const active = await client.activations.list(created.id, { status: "ACTIVE" }).toArray();
+    expect(active.map((a) => a.companyId)).toContain(DEMO_COMPANY_IDS.first);
+    const removed = await client.activations.deactivate(created.id, DEMO_COMPANY_IDS.first);
+    expect(removed.status).toBe("REMOVED");
+
+    // Deciding an environment again is a conflict, not a silent success.
+    await expect(
+      client.activationRequests.approve(request.id, {
+        environments: [DEMO_COMPANY_IDS.legacyManual],
+      }),
+    ).rejects.toMatchObject({ code: "pcx_conflict" });
+    await expect(client.integrations.get(99_999)).rejects.toMatchObject({
+      code: "pcx_not_found",
+    });
+  });
+
+  it("refuses bad credentials with pcx_unauthorized", async () => {
+    const s = await sandbox();
+    const client = clientFor(s, {
+      credentials: { ...s.credentials, clientSecret: "wrong-secret-value" },
+    });
+    const error = await client.integrations
+      .list()
+      .toArray()
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "pcx_unauthorized" });
+    expect(JSON.stringify(error)).not.toContain("wrong-secret-value");
+  });
+
+  it("two backend instances deciding the same request apply it once (derived keys)", async () => {
+    const s = await sandbox();
+    const setup = clientFor(s);
+    const { id } = await setup.integrations.create(DEFINITION);
+    s.engine.reviewIntegration(id, "approve");
+    const started = s.engine.startActivation({
+      userId: DEMO_USER.id,
+      integrationId: id,
+      companyIds: [1004, 1005],
+    });
+    const a = clientFor(s);
+    const b = clientFor(s);
+    const before = s.stats.idempotentReplays;
+    const [first, second] = await Promise.all([
+      a.activationRequests.approve(started.request.id, { environments: [1005, 1004] }),
+      b.activationRequests.approve(started.request.id, { environments: [1004, 1005] }),
+    ]);
+    expect(second).toEqual(first);
+    expect(s.stats.idempotentReplays - before).toBe(1);
+    const activations = await a.activations.list(id).toArray();
+    expect(activations.filter((x) => x.companyId === 1004 || x.companyId === 1005)).toHaveLength(2);
+  });
+
+  it("under chaos 0.3 every call succeeds and no change is applied twice", async () => {
+    const s = await sandbox({ chaos: 0.3, seed: 7, chaosRetryAfterSeconds: 0 });
+    const client = clientFor(s, {
+      retry: { maxAttempts: 12, baseDelayMs: 5, maxDelayMs: 40, maxElapsedMs: 60_000 },
+      timeoutMs: 5_000,
+    });
+
+    const ids: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      const created = await client.integrations.create({ ...DEFINITION, name: `Chaos ${i}` });
+      ids.push(created.id);
+      await client.integrations.update(created.id, { ...DEFINITION, name: `Chaos ${i} v2` });
+      await client.integrations.setLimits(created.id, 5 + i);
+    }
+    const mine = (await client.integrations.list({ size: 2 }).toArray()).filter((x) =>
+      x.latest.definition.name.startsWith("Chaos "),
+    );
+    // Created once each (a lost answer was replayed, not re-created), updated once each.
+    expect(mine.map((x) => x.id).sort()).toEqual([...ids].sort());
+    for (const integration of mine) expect(integration.latest.version).toBe(2);
+
+    const [integrationId] = ids as [number];
+    s.engine.reviewIntegration(integrationId, "approve");
+    await client.integrations.setLimits(integrationId, null);
+    const requestIds: number[] = [];
+    for (const companyId of SELECTABLE.slice(0, 12)) {
+      const started = s.engine.startActivation({
+        userId: DEMO_USER.id,
+        integrationId,
+        companyIds: [companyId],
+      });
+      requestIds.push(started.request.id);
+    }
+    const decided = await Promise.all(
+      requestIds.map((id, i) =>
+        i % 3 === 2
+          ? client.activationRequests.reject(id, { reason: "Not an Acme customer." })
+          : client.activationRequests.approve(id),
+      ),
+    );
+    expect(decided).toHaveLength(12);
+    for (const id of requestIds) {
+      const request = await client.activationRequests.get(id);
+      expect(request.status).toBe("COMPLETED");
+      expect(request.environments).toHaveLength(1);
+    }
+    const activations = await client.activations.list(integrationId, { size: 5 }).toArray();
+    const byCompany = new Map<number, number>();
+    for (const a of activations) byCompany.set(a.companyId, (byCompany.get(a.companyId) ?? 0) + 1);
+    expect([...byCompany.values()].every((n) => n === 1)).toBe(true);
+    expect(
+      activations.filter((a) => a.status === "ACTIVE" && SELECTABLE.includes(a.companyId)),
+    ).toHaveLength(8);
+
+    // Chaos really happened, answers lost after the change was applied included.
+    expect(s.stats.faults["drop-after"] ?? 0).toBeGreaterThan(0);
+    expect(s.stats.apiRequests).toBeGreaterThan(40);
+  }, 60_000);
+});
