@@ -17,7 +17,7 @@ export function approvedVersionForCustomer(
 ): IntegrationVersion {
   anyIntegration(ctx, integrationId);
   const row = ctx.store.integrations.getVersion(integrationId, version);
-  if (!row || row.reviewState !== "APPROVED")
+  if (row?.reviewState !== "APPROVED")
     throw notFound(`Version ${version} of integration ${integrationId}`);
   return toVersion(row);
 }
