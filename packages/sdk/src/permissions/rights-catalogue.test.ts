@@ -1,0 +1,75 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { getRight, suggestRight } from "./find-right.js";
+import { RIGHTS_CATALOGUE } from "./rights-catalogue.js";
+
+const DESIGN_KEYS = [
+  "sales-invoices",
+  "purchase-invoices",
+  "travel-expenses",
+  "ledger-receipts",
+  "business-partners",
+  "products",
+  "payments",
+  "bank-statements",
+  "reports",
+  "accounting",
+  "dimensions",
+  "salaries",
+  "company-info",
+  "user-management",
+  "audit-log",
+];
+
+describe("RIGHTS_CATALOGUE", () => {
+  const keys = RIGHTS_CATALOGUE.map((entry) => entry.key);
+
+  it("has every key DESIGN.md lists, once each, in kebab-case", () => {
+    expect(keys).toEqual(expect.arrayContaining(DESIGN_KEYS));
+    expect(new Set(keys).size).toBe(keys.length);
+    for (const key of keys) expect(key).toMatch(/^[a-z][a-z0-9-]*$/);
+  });
+
+  it("marks exactly user-management, payments, salaries and company-info as high risk", () => {
+    expect(
+      RIGHTS_CATALOGUE.filter((e) => e.risk === "high")
+        .map((e) => e.key)
+        .sort(),
+    ).toEqual(["company-info", "payments", "salaries", "user-management"]);
+  });
+
+  it("gives every entry English and Finnish names and plain-words levels", () => {
+    for (const entry of RIGHTS_CATALOGUE) {
+      for (const text of [entry.label, entry.levels.view, entry.levels.all]) {
+        expect(text.en.length, entry.key).toBeGreaterThan(2);
+        expect(text.fi.length, entry.key).toBeGreaterThan(2);
+        expect(text.fi, entry.key).not.toBe(text.en);
+      }
+      expect(entry.levels.view.en, entry.key).not.toBe(entry.levels.all.en);
+    }
+  });
+
+  it("has labels that are unique, so a label never suggests two rights", () => {
+    const labels = RIGHTS_CATALOGUE.flatMap((e) => [e.label.en, e.label.fi]);
+    expect(new Set(labels).size).toBe(labels.length);
+    for (const entry of RIGHTS_CATALOGUE) {
+      expect(suggestRight(entry.label.en)?.key).toBe(entry.key);
+      expect(suggestRight(entry.label.fi)?.key).toBe(entry.key);
+    }
+  });
+
+  it("is listed in docs/definition.md with both names", () => {
+    const docs = readFileSync(new URL("../../../../docs/definition.md", import.meta.url), "utf8");
+    for (const entry of RIGHTS_CATALOGUE) {
+      const row = docs.split("\n").find((line) => line.startsWith(`| \`${entry.key}\``));
+      expect(row, entry.key).toBeDefined();
+      expect(row).toContain(entry.label.en);
+      expect(row).toContain(entry.label.fi);
+    }
+  });
+
+  it("looks up entries by key", () => {
+    expect(getRight("payments")?.risk).toBe("high");
+    expect(getRight("Payments")).toBeUndefined();
+  });
+});
