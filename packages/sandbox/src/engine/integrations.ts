@@ -18,7 +18,12 @@ export function createIntegration(
     now,
   );
   ctx.store.integrations.insertVersion(id, 1, definition, now);
-  ctx.store.audit.append(now, "integration.created", { integrationId: id }, { version: 1 });
+  ctx.store.audit.append(
+    now,
+    "integration.created",
+    { integrationId: id },
+    { version: 1, maxConcurrentActivations: definition.maxConcurrentActivations ?? null },
+  );
   ctx.emit({ type: "version-submitted", integrationId: id, version: 1 });
   return toIntegration(ctx, ctx.store.integrations.get(id)!);
 }
@@ -50,7 +55,15 @@ export function updateIntegration(
   } else {
     ctx.store.integrations.touch(id, now);
   }
-  ctx.store.audit.append(now, "version.submitted", { integrationId: id }, { version });
+  ctx.store.audit.append(
+    now,
+    "version.submitted",
+    { integrationId: id },
+    // The limit in force changes here when the definition carries one (invariant tests replay it).
+    definition.maxConcurrentActivations !== undefined
+      ? { version, maxConcurrentActivations: definition.maxConcurrentActivations }
+      : { version },
+  );
   ctx.emit({ type: "version-submitted", integrationId: id, version });
   return toIntegration(ctx, ctx.store.integrations.get(id)!);
 }
