@@ -217,7 +217,10 @@ describe("invariants under chaos", () => {
     const total = ops.reduce((sum, [weight]) => sum + weight, 0);
     const nextOp = () => {
       let r = random() * total;
-      for (const [weight, op] of ops) if ((r -= weight) < 0) return op;
+      for (const [weight, op] of ops) {
+        r -= weight;
+        if (r < 0) return op;
+      }
       return ops[0]?.[1] as () => Promise<void>;
     };
 
