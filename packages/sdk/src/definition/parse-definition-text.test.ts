@@ -120,6 +120,29 @@ describe("parseDefinitionText (YAML)", () => {
     expect(yaml("# just a comment\n").errors[0]).toMatchObject({ path: "", line: 1 });
   });
 
+  it("reports a root that is not a mapping at its line, and YAML warnings as warnings", () => {
+    const root = yaml("\n\n- a\n- b\n").errors;
+    expect(root).toEqual([
+      expect.objectContaining({ path: "", code: "invalid_type", line: 3, column: 1 }),
+    ]);
+    expect(root[0]!.message).toContain(
+      "with at least name, description, links, callbackUrl, technicalUser; got a list",
+    );
+    const tagged = yaml(
+      acmeYaml().replace("name: Acme Invoice Sync", "name: !custom Acme Invoice Sync"),
+    );
+    expect(tagged.errors).toEqual([]);
+    expect(tagged.warnings).toEqual([
+      expect.objectContaining({
+        path: "",
+        code: "yaml_warning",
+        severity: "warning",
+        line: 2,
+        column: 7,
+      }),
+    ]);
+  });
+
   it("ignores a byte-order mark when counting columns", () => {
     const result = yaml(`\uFEFF${acmeYaml().replace("name: Acme Invoice Sync", "name: A")}`);
     expect(result.errors[0]).toMatchObject({ path: "name", line: 2, column: 7 });

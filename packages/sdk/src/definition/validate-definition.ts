@@ -52,7 +52,9 @@ function pointAtTypos(input: unknown, errors: DefinitionIssue[]): void {
 export function validateDefinition(input: unknown): ValidationResult<IntegrationDefinition> {
   try {
     if (!isObject(input)) {
-      const keys = Object.keys(IntegrationDefinitionSchema.shape).filter((k) => k !== "$schema");
+      const required = Object.entries(IntegrationDefinitionSchema.shape)
+        .filter(([, field]) => !field.safeParse(undefined).success)
+        .map(([key]) => key);
       return {
         value: undefined,
         errors: [
@@ -60,7 +62,7 @@ export function validateDefinition(input: unknown): ValidationResult<Integration
             path: "",
             code: "invalid_type",
             severity: "error",
-            message: `the definition must be an object (a YAML mapping or JSON object) with the fields ${keys.join(", ")}; got ${describeValue(input)}`,
+            message: `the definition must be an object (a YAML mapping or JSON object) with at least ${required.join(", ")}; got ${describeValue(input)}`,
           },
         ],
         warnings: [],
