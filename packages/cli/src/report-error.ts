@@ -21,7 +21,7 @@ export interface ClassifiedError {
  * imported here, lazily, so that `--help` and usage errors never load it.
  */
 export async function classifyError(thrown: unknown): Promise<ClassifiedError> {
-  const { exitCodeFor, isPcxError } = await import("@pcx/sdk");
+  const { exitCodeFor, isPcxError } = await import("./sdk-errors.js");
   const exitCode = exitCodeFor(thrown) as ExitCode;
   if (isPcxError(thrown)) {
     const { code, message, hint, details } = thrown.toJSON();

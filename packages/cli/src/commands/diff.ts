@@ -141,11 +141,16 @@ function formatChange(change: Change, paint: ChalkInstance): string[] {
   return [`  ${MARK[change.kind]} ${path}  ${values}`, `      ${paint.dim(change.reason)}`];
 }
 
-/** A value on one line, long strings and objects shortened. */
+/** A value on one line: objects (an added right) as `key: value` pairs, long text shortened. */
 function show(value: unknown): string {
   if (value === undefined) return "(none)";
-  const text = JSON.stringify(value) ?? String(value);
-  return text.length > 80 ? `${text.slice(0, 77)}…` : text;
+  const text =
+    typeof value === "object" && value !== null && !Array.isArray(value)
+      ? Object.entries(value)
+          .map(([key, v]) => `${key}: ${JSON.stringify(v)}`)
+          .join(", ")
+      : (JSON.stringify(value) ?? String(value));
+  return text.length > 120 ? `${text.slice(0, 119)}…` : text;
 }
 
 export default createDiffCommand();
