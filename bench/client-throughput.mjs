@@ -1,0 +1,181 @@
+#!/usr/bin/env node
+// Throughput of the SDK client against the sandbox, as a ratio to plain global fetch.
+//
+//   npx -y pnpm@10 build && node bench/client-throughput.mjs [--calls 1000] [--concurrency 32] [--rounds 5] [--json]
+//
+// The sandbox runs in a child process (its own core), the benchmark in this
+// one. Each round runs every variant once, in turn (interleaved), so load on
+// the shared machine hits all of them alike; the figures are medians of wall
+// time per variant, and of this process's CPU time per call (the client's
+// cost; the sandbox's CPU is in the other process). Every variant makes the same call, GET /api/integrations/{id}
+// with a bearer token, and parses the JSON answer:
+//
+//   - "global fetch": Node's global fetch, no dispatcher option, no validation;
+//   - "client": client.integrations.get(id) with the default transport (global
+//     fetch + undici Agent), zod validation, retries armed, rate limiter off;
+//   - "client, rate limit 20/s" is not measured: it would take 50 s by design.
+//
+// Results are recorded in docs/benchmarks.md.
+
+import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { parseArgs } from "node:util";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const sdkDist = join(root, "packages/sdk/dist/index.js");
+const sandboxDist = join(root, "packages/sandbox/dist/index.js");
+const { values } = parseArgs({
+  options: {
+    calls: { type: "string", default: "1000" },
+    concurrency: { type: "string", default: "32" },
+    rounds: { type: "string", default: "5" },
+    json: { type: "boolean", default: false },
+  },
+});
+const calls = Number(values.calls);
+const concurrency = Number(values.concurrency);
+const rounds = Number(values.rounds);
+
+for (const file of [sdkDist, sandboxDist]) {
+  if (!existsSync(file)) {
+    console.error(`No build at ${file}; run: npx -y pnpm@10 build`);
+    process.exit(2);
+  }
+}
+
+/** Starts the sandbox in a child process; resolves with its API base URL. */
+function startSandboxProcess() {
+  const script = `
+    const { startSandbox } = await import(${JSON.stringify(pathToFileURL(sandboxDist).href)});
+    const s = await startSandbox({ port: 0 });
+    process.stdout.write(JSON.stringify({ apiBaseUrl: s.apiBaseUrl, credentials: s.credentials }) + "\\n");
+    process.stdin.resume();
+    process.stdin.on("end", () => s.close().then(() => process.exit(0)));
+  `;
+  const child = spawn(process.execPath, ["--input-type=module", "-e", script], {
+    stdio: ["pipe", "pipe", "inherit"],
+  });
+  return new Promise((resolve, reject) => {
+    let out = "";
+    child.stdout.on("data", (chunk) => {
+      out += chunk;
+      const line = out.split("\n")[0];
+      if (out.includes("\n")) resolve({ child, ...JSON.parse(line) });
+    });
+    child.once("exit", (code) => reject(new Error(`sandbox exited ${code}`)));
+  });
+}
+
+/** Runs `calls` calls of `fn`, `concurrency` at a time; returns wall ms and this process's CPU µs per call. */
+async function run(fn) {
+  let next = 0;
+  const cpu = process.cpuUsage();
+  const start = process.hrtime.bigint();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < calls) {
+        next++;
+        await fn();
+      }
+    }),
+  );
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  const used = process.cpuUsage(cpu);
+  return { ms, cpuUsPerCall: (used.user + used.system) / calls };
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+const { createClient } = await import(pathToFileURL(sdkDist).href);
+const sandbox = await startSandboxProcess();
+try {
+  const client = createClient({
+    baseUrl: sandbox.apiBaseUrl,
+    credentials: sandbox.credentials,
+    rateLimit: false,
+  });
+  const { id } = await client.integrations.create({
+    name: "Bench Integration",
+    description: "Measures the client against the sandbox.",
+    links: {
+      privacyPolicy: "https://bench.example/privacy",
+      termsOfService: "https://bench.example/terms",
+      support: "https://bench.example/support",
+    },
+    callbackUrl: "https://bench.example/callback",
+    technicalUser: {
+      username: "bench-user",
+      rights: [{ right: "reports", level: "view", purpose: "Reads reports for the benchmark." }],
+    },
+  });
+  const token = await client.getAccessToken();
+  const url = `${sandbox.apiBaseUrl}/integrations/${id}`;
+  const headers = { authorization: `Bearer ${token}`, accept: "application/json" };
+
+  const variants = [
+    {
+      name: "global fetch (no dispatcher, no validation)",
+      baseline: true,
+      fn: async () => {
+        const res = await fetch(url, { headers });
+        if (res.status !== 200) throw new Error(`status ${res.status}`);
+        await res.json();
+      },
+    },
+    {
+      name: "client.integrations.get (Agent pool, zod, retries)",
+      fn: () => client.integrations.get(id),
+    },
+  ];
+
+  // Warm-up: connections, JIT.
+  for (const v of variants) await run(v.fn);
+  const times = new Map(variants.map((v) => [v.name, []]));
+  const cpus = new Map(variants.map((v) => [v.name, []]));
+  for (let r = 0; r < rounds; r++) {
+    for (const v of variants) {
+      const { ms, cpuUsPerCall } = await run(v.fn);
+      times.get(v.name).push(ms);
+      cpus.get(v.name).push(cpuUsPerCall);
+    }
+  }
+  await client.close();
+
+  const baseline = variants.find((v) => v.baseline).name;
+  const base = median(times.get(baseline));
+  const baseCpu = median(cpus.get(baseline));
+  const results = variants.map((v) => {
+    const ms = median(times.get(v.name));
+    const cpu = median(cpus.get(v.name));
+    return {
+      name: v.name,
+      medianMs: Math.round(ms),
+      callsPerSec: Math.round((calls / ms) * 1000),
+      ratio: Number((ms / base).toFixed(2)),
+      cpuUsPerCall: Math.round(cpu),
+      cpuRatio: Number((cpu / baseCpu).toFixed(2)),
+    };
+  });
+  if (values.json) {
+    console.log(
+      JSON.stringify({ node: process.version, calls, concurrency, rounds, results }, null, 2),
+    );
+  } else {
+    console.log(
+      `${calls} calls at concurrency ${concurrency}, median of ${rounds} rounds (Node ${process.version})`,
+    );
+    for (const r of results) {
+      console.log(
+        `${r.name.padEnd(52)} ${String(r.medianMs).padStart(6)} ms  ${String(r.callsPerSec).padStart(6)}/s  ${r.ratio}×   CPU ${r.cpuUsPerCall} µs/call  ${r.cpuRatio}×`,
+      );
+    }
+  }
+} finally {
+  sandbox.child.stdin.end();
+}
