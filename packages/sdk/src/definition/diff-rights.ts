@@ -54,7 +54,7 @@ export function diffRights(a: Loose, b: Loose): DefinitionChange[] {
       continue;
     }
     if (prev.level !== next.level) {
-      const raised = prev.level === "view" && next.level === "all";
+      const raised = next.level === "all";
       out.push(
         raised
           ? change(
@@ -62,7 +62,7 @@ export function diffRights(a: Loose, b: Loose): DefinitionChange[] {
               prev.level,
               next.level,
               "customer-update-required",
-              `Raises ${labelOf(key)} from view to all: the technical user gains access, so customers must accept the update.`,
+              `Raises ${labelOf(key)} from ${String(prev.level)} to all: the technical user gains access, so customers must accept the update.`,
             )
           : change(
               `${path}.level`,
