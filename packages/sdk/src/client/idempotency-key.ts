@@ -17,7 +17,9 @@ export interface DecisionKeyInput {
  * `pcx-approve-123-<first 32 hex of SHA-256>`. Two backend instances that
  * receive the same callback and take the same decision therefore send the
  * same key, and the server applies the decision once and replays its answer
- * to the other. The reject reason is deliberately not part of the key: the
+ * to the other. The resource sends the environment list normalised the same
+ * way (sorted, de-duplicated), because the server also compares the bodies
+ * sent under one key. The reject reason is deliberately not part of the key: the
  * key names the decision, not its wording, so a second instance rejecting
  * with a different reason gets `pcx_idempotency_conflict` instead of a
  * second rejection. Deciding "all pending" (no list) and deciding an explicit
