@@ -134,13 +134,15 @@ export function errorFromResponse(
   const statusText = STATUS_TEXT[response.status] ?? "";
   const requestId = response.headers["x-request-id"] ?? response.headers["request-id"];
   const retryAfter = response.headers["retry-after"];
-  const message = `${label(ctx)}: ${response.status}${statusText ? ` ${statusText}` : ""}${
-    serverMessage ? ` — ${serverMessage}` : ""
-  }${attemptsSuffix(ctx)}`;
   const hint =
     isToken && code === "pcx_unauthorized"
       ? tokenHint(ctx, oauth?.success ? oauth.data.error : undefined, serverMessage)
       : HINTS[code];
+  // A refused token exchange names the credential to check in the message itself.
+  const fix = isToken && code === "pcx_unauthorized" ? `. ${hint}` : "";
+  const message = `${label(ctx)}: ${response.status}${statusText ? ` ${statusText}` : ""}${
+    serverMessage ? ` — ${serverMessage}` : ""
+  }${fix}${attemptsSuffix(ctx)}`;
   return new PcxError(code, redactor.redact(message), {
     hint,
     details: redactor.redact(

@@ -138,7 +138,7 @@ describe("ProcountorClient: M2M token exchange", () => {
     const error = await caught(client.integrations.get(12));
     expect(error.code).toBe("pcx_unauthorized");
     expect(error.message).toBe(
-      "[POST] /oauth/token: 401 Unauthorized — invalid_client: Bad client credentials",
+      "[POST] /oauth/token: 401 Unauthorized — invalid_client: Bad client credentials. Check the client id (acme-client) and the client secret of your API client.",
     );
     expect(error.hint).toContain("client id (acme-client) and the client secret");
     expect(JSON.stringify(error)).not.toContain(SECRETS.clientSecret);
