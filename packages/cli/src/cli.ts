@@ -1,5 +1,8 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import type { CommandModule, ExitCode } from "./command.js";
+import type { DiffInput } from "./commands/diff.js";
+import type { InitInput } from "./commands/init.js";
+import type { ValidateInput } from "./commands/validate.js";
 import { type CliContext, createContext, type GlobalOptions, type Runtime } from "./context.js";
 import { createOutput } from "./io/output.js";
 import { type ClassifiedError, classifyError, reportError } from "./report-error.js";
@@ -13,7 +16,8 @@ import { PCX_VERSION } from "./version.js";
  * To add a command: create `src/commands/<name>.ts` exporting
  * `default defineCommand({ run, render, toJson?, exitCode? })`, then declare it
  * below with `.action((…args) => invoke(cmd, () => import("./commands/<name>.js"), input))`.
- * Keep the import specifier a string literal so the bundler splits it out.
+ * Keep the import specifier a string literal so the bundler splits it out, and
+ * import only types from command modules here (`import type` is erased).
  */
 
 type Loader<Input> = () => Promise<{ default: CommandModule<Input, unknown> }>;
@@ -123,7 +127,7 @@ export async function run(runtime: Runtime): Promise<ExitCode> {
     )
     .option("--force", "overwrite an existing file")
     .action((options, cmd: Command) =>
-      invoke(cmd, () => import("./commands/init.js"), options as Record<string, unknown>),
+      invoke(cmd, () => import("./commands/init.js"), options as InitInput),
     );
 
   program
@@ -139,7 +143,7 @@ export async function run(runtime: Runtime): Promise<ExitCode> {
         .default("en"),
     )
     .action((file: string | undefined, options, cmd: Command) =>
-      invoke(cmd, () => import("./commands/validate.js"), {
+      invoke<ValidateInput>(cmd, () => import("./commands/validate.js"), {
         file,
         locale: options.locale as "en" | "fi",
       }),
@@ -158,7 +162,7 @@ export async function run(runtime: Runtime): Promise<ExitCode> {
     )
     .option("--exit-code", "exit 1 when customers must accept an update")
     .action((file: string | undefined, options, cmd: Command) =>
-      invoke(cmd, () => import("./commands/diff.js"), {
+      invoke<DiffInput>(cmd, () => import("./commands/diff.js"), {
         file,
         against: options.against as string | undefined,
         exitCode: options.exitCode === true,

@@ -59,14 +59,7 @@ async function loadValid(file: string | undefined, ctx: CliContext, role: string
 export function createDiffCommand(sources: DiffSources = {}): CommandModule<DiffInput, DiffResult> {
   return {
     async run(input, ctx) {
-      const next = await loadValid(input.file, ctx, "The definition");
-      let base: ComparisonSource;
-      if (input.against !== undefined) {
-        const loaded = await loadValid(input.against, ctx, "The --against definition");
-        base = { label: loaded.file, definition: loaded.definition };
-      } else if (sources.loadPublished) {
-        base = await sources.loadPublished(ctx);
-      } else {
+      if (input.against === undefined && !sources.loadPublished) {
         throw new PcxError(
           "pcx_usage",
           "Comparing with the published definition is not available yet; pass --against FILE.",
@@ -74,6 +67,14 @@ export function createDiffCommand(sources: DiffSources = {}): CommandModule<Diff
             hint: "Comparison with the published definition comes with `pcx login` and `pcx define`. For now: pcx diff FILE --against OLD_FILE.",
           },
         );
+      }
+      const next = await loadValid(input.file, ctx, "The definition");
+      let base: ComparisonSource;
+      if (input.against !== undefined) {
+        const loaded = await loadValid(input.against, ctx, "The --against definition");
+        base = { label: loaded.file, definition: loaded.definition };
+      } else {
+        base = await sources.loadPublished!(ctx);
       }
       const diff = diffDefinitions(base.definition, next.definition);
       return {
