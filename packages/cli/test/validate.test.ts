@@ -31,6 +31,18 @@ describe("pcx validate", () => {
     expect(run.stderr).toBe("");
   });
 
+  it("colour only when forced or on a TTY, never with --no-color or NO_COLOR", () => {
+    const dir = dirWith({ "pcx.integration.yaml": definitionYaml() });
+    const ansi = /\x1b\[\d+m/;
+    expect(pcx(["validate"], { cwd: dir }).stdout).not.toMatch(ansi);
+    expect(pcx(["validate"], { cwd: dir, env: { NO_COLOR: "", FORCE_COLOR: "1" } }).stdout).toMatch(
+      ansi,
+    );
+    expect(
+      pcx(["validate", "--no-color"], { cwd: dir, env: { NO_COLOR: "", FORCE_COLOR: "1" } }).stdout,
+    ).not.toMatch(ansi);
+  });
+
   it("--json: one document { file, valid, errors, warnings }", () => {
     const dir = dirWith({ "def.yaml": definitionYaml() });
     const run = pcx(["validate", "def.yaml", "--json"], { cwd: dir });
