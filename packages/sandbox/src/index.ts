@@ -26,6 +26,8 @@ export { DEMO_COMPANY_IDS, DEMO_USER, SECOND_DEMO_USER } from "./fixtures/demo-f
 export { errorBodyOf, parseJsonBody, readBody, sendError, sendJson } from "./http/http-io.js";
 export type { SandboxHandler, SandboxRequestContext } from "./http/sandbox-handler.js";
 export type { SandboxStats } from "./http/sandbox-stats.js";
+// the customer's pages (served by default; exported for custom servers)
+export { createPagesHandler, type PagesHandlerOptions } from "./pages/pages-handler.js";
 export { SandboxError } from "./sandbox-error.js";
 // starting it
 export type { SandboxLogger, SandboxOptions } from "./sandbox-options.js";

@@ -45,10 +45,15 @@ export interface SandboxOptions {
    */
   validateResponses?: boolean;
   /**
-   * More handlers (e.g. the customer's pages), tried after /api and /sandbox,
-   * in order. Default: none. See `SandboxHandler`.
+   * More handlers, tried after /api and /sandbox, in order (before the
+   * customer's pages, which answer every other path). Default: none. See `SandboxHandler`.
    */
   handlers?: SandboxHandler[];
+  /**
+   * Serve the customer's pages (sign-in, the activation link's steps, status
+   * pages, the front page and the update flow) at "/". Default: true.
+   */
+  pages?: boolean;
 }
 
 export const SILENT_LOGGER: SandboxLogger = {
@@ -84,5 +89,6 @@ export function resolveSandboxOptions(options: SandboxOptions): ResolvedSandboxO
     logger: options.logger ?? SILENT_LOGGER,
     validateResponses: options.validateResponses ?? true,
     handlers: options.handlers ?? [],
+    pages: options.pages ?? true,
   };
 }

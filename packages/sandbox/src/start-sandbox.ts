@@ -8,6 +8,7 @@ import { createChaos } from "./http/chaos.js";
 import { createSandboxServer } from "./http/create-sandbox-server.js";
 import type { SandboxHandler } from "./http/sandbox-handler.js";
 import { createStats, type SandboxStats } from "./http/sandbox-stats.js";
+import { createPagesHandler } from "./pages/pages-handler.js";
 import { resolveSandboxOptions, type SandboxOptions } from "./sandbox-options.js";
 import { openStore } from "./store/open-store.js";
 
@@ -22,7 +23,7 @@ export interface RunningSandbox {
   readonly engine: SandboxEngine;
   /** Counters of API requests, injected faults and idempotent replays. */
   readonly stats: SandboxStats;
-  /** Adds a handler (e.g. the customer's pages) after the built-in ones and those from options. */
+  /** Adds a handler after the built-in ones and those from options (before the customer's pages). */
   use(handler: SandboxHandler): void;
   /** Stops listening, drops open connections, stops timers and closes the store. Idempotent. */
   close(): Promise<void>;
@@ -33,8 +34,8 @@ const PRUNE_EVERY_MS = 3_600_000;
 
 /**
  * Starts the Procountor sandbox: the partner API under /api, the admin
- * routes under /sandbox, and whatever handlers are given (the customer's
- * pages). Ready when the promise resolves. See docs/sandbox.md.
+ * routes under /sandbox, whatever handlers are given, and the customer's
+ * pages at / (unless `pages: false`). Ready when the promise resolves. See docs/sandbox.md.
  */
 export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
   const o = resolveSandboxOptions(options);
@@ -74,9 +75,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     createAdminHandler({ stats }),
     ...o.handlers,
   ];
+  // The customer's pages answer every other path ("/"), so they stay last, after `use()`d handlers too.
+  const catchAll: SandboxHandler[] = o.pages ? [createPagesHandler()] : [];
   const server = createSandboxServer({
     engine,
-    handlers: () => handlers,
+    handlers: () => (catchAll.length > 0 ? [...handlers, ...catchAll] : handlers),
     publicUrl: () => publicUrl,
     log: o.logger,
   });

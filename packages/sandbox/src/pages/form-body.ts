@@ -1,0 +1,39 @@
+import type { IncomingMessage } from "node:http";
+import { readBody } from "../http/http-io.js";
+
+/** Forms are small; anything bigger is refused with 413. */
+export const MAX_FORM_BYTES = 64 * 1024;
+
+/**
+ * Reads a form post as URLSearchParams. Whatever the content type says, the
+ * body is read as application/x-www-form-urlencoded: a garbled body gives
+ * odd fields, which the pages then refuse with a message, never a crash.
+ */
+export async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
+  const body = await readBody(req, MAX_FORM_BYTES);
+  return new URLSearchParams(body.toString("utf8"));
+}
+
+/** A positive id from a path segment or field, or undefined. */
+export function parseId(value: string | null | undefined): number | undefined {
+  if (!value || !/^[1-9]\d{0,8}$/.test(value)) return undefined;
+  return Number(value);
+}
+
+/**
+ * The picked environments (`env` fields), deduplicated in order; `bad` is
+ * true when any value is not an id.
+ */
+export function parsePickedIds(
+  form: URLSearchParams,
+  field = "env",
+): { ids: number[]; bad: boolean } {
+  const ids = new Set<number>();
+  let bad = false;
+  for (const value of form.getAll(field)) {
+    const id = parseId(value);
+    if (id === undefined) bad = true;
+    else ids.add(id);
+  }
+  return { ids: [...ids], bad };
+}
