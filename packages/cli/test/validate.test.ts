@@ -33,7 +33,8 @@ describe("pcx validate", () => {
 
   it("colour only when forced or on a TTY, never with --no-color or NO_COLOR", () => {
     const dir = dirWith({ "pcx.integration.yaml": definitionYaml() });
-    const ansi = /\x1b\[\d+m/;
+    // ESC [ <n> m, built from a string: biome rejects control characters in regex literals.
+    const ansi = new RegExp(`${String.fromCharCode(27)}\\[\\d+m`);
     expect(pcx(["validate"], { cwd: dir }).stdout).not.toMatch(ansi);
     expect(pcx(["validate"], { cwd: dir, env: { NO_COLOR: "", FORCE_COLOR: "1" } }).stdout).toMatch(
       ansi,
