@@ -8,4 +8,7 @@ export default defineConfig({
   clean: true,
   target: "node20",
   platform: "node",
+  // tsup externalises dependencies and peerDependencies, not optionalDependencies:
+  // bundled, better-sqlite3 cannot find its compiled binding.
+  external: ["better-sqlite3"],
 });

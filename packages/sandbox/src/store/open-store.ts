@@ -1,4 +1,5 @@
-import Database from "better-sqlite3";
+import { createRequire } from "node:module";
+import type Database from "better-sqlite3";
 import { type ActivationRepo, createActivationRepo } from "./activation-repo.js";
 import { type AuditRepo, createAuditRepo } from "./audit-repo.js";
 import { type CredentialRepo, createCredentialRepo } from "./credential-repo.js";
@@ -25,12 +26,27 @@ export interface Store {
   close(): void;
 }
 
+type DatabaseConstructor = new (file: string) => Database.Database;
+
+/** better-sqlite3 is an optional dependency compiled from source: load it when needed, and say so when it is missing. */
+function loadSqlite(): DatabaseConstructor {
+  try {
+    return createRequire(import.meta.url)("better-sqlite3") as DatabaseConstructor;
+  } catch (error) {
+    throw new Error(
+      "The pcx sandbox keeps its state in SQLite through better-sqlite3, which is not installed or did not compile. Install it (it builds from source; pnpm needs it in onlyBuiltDependencies) and start again.",
+      { cause: error },
+    );
+  }
+}
+
 /**
  * Opens (and creates) the store. `file` undefined or ":memory:" keeps
  * everything in memory; a path keeps it across restarts.
  */
 export function openStore(file?: string): Store {
-  const db = new Database(file ?? ":memory:");
+  const Sqlite = loadSqlite();
+  const db = new Sqlite(file ?? ":memory:");
   if (file && file !== ":memory:") db.pragma("journal_mode = WAL");
   db.pragma("foreign_keys = ON");
   db.exec(STORE_SCHEMA);
