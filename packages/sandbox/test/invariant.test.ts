@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { SandboxState } from "../src/index.js";
 import { mulberry32 } from "../src/random/mulberry32.js";
-import { admin, definition, RAISED_RIGHTS, sandbox } from "./helpers.js";
+import { admin, definition, manualClock, RAISED_RIGHTS, sandbox } from "./helpers.js";
 import { resilientClient } from "./resilient-client.js";
 
 const CALLS = 1_000;
@@ -13,7 +13,9 @@ describe("invariants under chaos", () => {
   it(`holds after ${CALLS} mixed calls at chaos 0.3 with ${CONCURRENCY} in flight`, {
     timeout: 90_000,
   }, async () => {
-    const s = await sandbox({ chaos: 0.3, seed: 42, requestTtlMs: 3_000 });
+    // An injected clock that moves 0.5 s per call: requests not answered within ~60 calls expire.
+    const clock = manualClock();
+    const s = await sandbox({ chaos: 0.3, seed: 42, requestTtlMs: 30_000, now: clock.now });
     const { call, stats: clientStats } = resilientClient(s);
     const random = mulberry32(4242);
     const pick = <T>(list: readonly T[]): T | undefined => list[Math.floor(random() * list.length)];
@@ -235,6 +237,7 @@ describe("invariants under chaos", () => {
       Array.from({ length: CONCURRENCY }, async () => {
         while (issued < CALLS) {
           issued++;
+          clock.advance(500);
           await nextOp()();
         }
       }),
