@@ -1,0 +1,37 @@
+import { expect, it } from "vitest";
+import { SandboxError, type SandboxHandler, sendJson } from "../src/index.js";
+import { sandbox } from "./helpers.js";
+
+it("mounts extra handlers after /api and /sandbox, from options and with use()", async () => {
+  const seen: string[] = [];
+  const pages: SandboxHandler = {
+    name: "pages",
+    prefix: "/",
+    handle({ res, url, engine, publicUrl }) {
+      seen.push(url.pathname);
+      if (url.pathname === "/boom") throw new SandboxError(409, "NOPE", "A page refused.");
+      res.writeHead(200, { "content-type": "text/html" });
+      res.end(`<p>${engine.listUsers().length} users at ${publicUrl}</p>`);
+    },
+  };
+  const s = await sandbox({ handlers: [pages] });
+  const page = await fetch(`${s.url}/activate/1`);
+  expect(await page.text()).toBe(`<p>2 users at ${s.url}</p>`);
+  const api = await fetch(`${s.apiBaseUrl}/integrations`);
+  expect(api.status).toBe(401);
+  const boom = await fetch(`${s.url}/boom`);
+  expect(boom.status).toBe(409);
+  expect(await boom.json()).toEqual({
+    errors: [{ field: null, message: "A page refused.", code: "NOPE" }],
+  });
+  expect(seen).toEqual(["/activate/1", "/boom"]);
+
+  const late = await sandbox();
+  late.use({
+    name: "late",
+    prefix: "/late",
+    handle: ({ res }) => sendJson(res, 200, { ok: true }),
+  });
+  expect(await (await fetch(`${late.url}/late/x`)).json()).toEqual({ ok: true });
+  expect((await fetch(`${late.url}/latex`)).status).toBe(404);
+});
