@@ -88,6 +88,26 @@ describe("the customer's side (admin routes)", () => {
     expect(unpublished.status).toBe(404);
   });
 
+  it("validates admin bodies in the same error shape", async () => {
+    const { s, id } = await setup();
+    const missing = await admin(s, "POST", "/activation-requests", { integrationId: id });
+    expect(missing.status).toBe(400);
+    expect(missing.body.errors).toEqual([
+      { field: "companyIds", message: "is required", code: "REQUIRED" },
+    ]);
+    const empty = await admin(s, "POST", "/activation-requests", {
+      integrationId: id,
+      companyIds: [],
+    });
+    expect(empty.body.errors[0]).toMatchObject({ field: "companyIds", code: "REQUIRED" });
+    const review = await admin(s, "POST", `/integrations/${id}/review`, { decision: "maybe" });
+    expect(review.body.errors[0].field).toBe("decision");
+    const route = await admin(s, "GET", "/nothing");
+    expect(route.status).toBe(404);
+    const method = await admin(s, "DELETE", "/state");
+    expect(method.status).toBe(405);
+  });
+
   it("hands the customer to the callback URL with activationRequestId and state", async () => {
     const { s, id } = await setup();
     const answer = await admin(s, "POST", "/activation-requests", {
