@@ -102,6 +102,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
         ? `[${o.host}]`
         : o.host;
   publicUrl = `http://${host}:${address.port}`;
+  if (!["127.0.0.1", "localhost", "::1"].includes(o.host)) {
+    o.logger.warn(
+      `The sandbox listens on ${o.host}: its /sandbox admin routes have no authentication; anyone who can reach this port can change its state.`,
+    );
+  }
 
   const timers = new Set<NodeJS.Timeout>();
   const every = (ms: number, fn: () => void) => {
