@@ -37,7 +37,7 @@ export function environmentPicker(pc: PageContext, options: PickerOptions): Safe
     (
       item,
     ) => html`<li><label><input type="checkbox" name="env" value="${item.companyId}"${options.checked.has(item.companyId) ? html` checked` : null}${options.errorId ? html` aria-invalid="true"` : null}>
-    ${item.name}</label> <span class="muted">${t.businessId} ${item.businessId}</span>${item.extra ? html` ${item.extra}` : null}</li>`,
+    <span>${item.name}${item.extra ? html` ${item.extra}` : null}<small>${t.businessId} ${item.businessId}</small></span></label></li>`,
   )}
   </ul>
   <p id="env-count" class="muted" aria-live="polite" hidden data-template="${template}" data-placeholder="${COUNT_PLACEHOLDER}" data-limit="${options.limit ?? ""}"></p>

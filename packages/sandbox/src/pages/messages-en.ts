@@ -11,7 +11,7 @@ export const en = {
   brand: "Procountor",
   sandboxTag: "sandbox",
   sandboxBanner:
-    "Sandbox: a local emulator of Procountor for development and tests. This is not the real Procountor; the companies and users are made up.",
+    "Sandbox: a local Procountor emulator for development and tests. Not the real Procountor; the companies and users are made up.",
   signedInAs: (name: string) => `Signed in as ${name}`,
   signOut: "Sign out",
   switchLanguage: "Suomeksi",

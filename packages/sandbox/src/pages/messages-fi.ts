@@ -15,7 +15,7 @@ export const fi: Messages = {
   brand: "Procountor",
   sandboxTag: "hiekkalaatikko",
   sandboxBanner:
-    "Hiekkalaatikko (sandbox): Procountorin paikallinen jäljitelmä kehitystä ja testausta varten. Tämä ei ole oikea Procountor; yritykset ja käyttäjät ovat keksittyjä.",
+    "Hiekkalaatikko (sandbox): Procountorin paikallinen jäljitelmä kehitykseen ja testaukseen. Ei oikea Procountor; yritykset ja käyttäjät ovat keksittyjä.",
   signedInAs: (name) => `Kirjautuneena: ${name}`,
   signOut: "Kirjaudu ulos",
   switchLanguage: "In English",

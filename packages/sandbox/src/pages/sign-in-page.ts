@@ -33,7 +33,7 @@ export function signInPage(pc: PageContext, error?: string, status = 200): PageA
           user,
           index,
         ) => html`<li><label><input type="radio" name="user" value="${user.signInName}"${index === 0 ? html` checked` : null}>
-        ${user.name} <span class="muted">(${user.signInName}, ${user.email})</span></label></li>`,
+        <span>${user.name}<small>${user.signInName}, ${user.email}</small></span></label></li>`,
       )}
       </ul>
     </fieldset>

@@ -19,7 +19,7 @@ export function updateSteps(t: Messages): string[] {
 
 /** The step list with the current one marked (`aria-current="step"`); `current` is 1-based. */
 export function stepsNav(t: Messages, labels: string[], current: number): SafeHtml {
-  return html`<nav aria-label="${t.stepsLabel}"><p class="muted">${t.stepOf(current, labels.length)}</p>
+  return html`<nav class="stepnav" aria-label="${t.stepsLabel}"><p class="muted">${t.stepOf(current, labels.length)}</p>
 <ol class="steps">${labels.map(
     (label, index) =>
       html`<li${index + 1 === current ? html` aria-current="step"` : null}>${label}</li>`,

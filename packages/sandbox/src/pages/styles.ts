@@ -8,7 +8,7 @@ a{color:#0b4f9c}
 a:focus-visible,button:focus-visible,input:focus-visible{outline:3px solid #f0a400;outline-offset:2px}
 .sr-only{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 .skip{position:absolute;left:-999px}.skip:focus{left:1rem;top:1rem;background:#fff;padding:.5rem;z-index:2}
-.banner{margin:0;padding:.4rem 1rem;background:repeating-linear-gradient(45deg,#ffe27a,#ffe27a 12px,#ffd54a 12px,#ffd54a 24px);font-size:.9rem;text-align:center}
+.banner{margin:0;padding:.25rem 1rem;font-size:.82rem;background:repeating-linear-gradient(45deg,#ffe27a,#ffe27a 12px,#ffd54a 12px,#ffd54a 24px);text-align:center}
 header.top{display:flex;flex-wrap:wrap;gap:.5rem 1.5rem;align-items:center;justify-content:space-between;padding:.6rem 1rem;background:#10305c;color:#fff}
 header.top a{color:#fff}
 .brand{font-weight:700;font-size:1.15rem;text-decoration:none}
@@ -16,10 +16,12 @@ header.top a{color:#fff}
 .who{display:flex;gap:1rem;align-items:center;font-size:.9rem}
 .who form{margin:0}
 .linkish{background:none;border:0;padding:0;color:inherit;text-decoration:underline;font:inherit;cursor:pointer}
-main{max-width:54rem;margin:1.25rem auto;padding:0 1rem}
+main{max-width:54rem;margin:1rem auto;padding:0 1rem}
 .card{background:#fff;border:1px solid #d5dbe3;border-radius:6px;padding:1.1rem 1.4rem;margin-bottom:1rem}
 h1{font-size:1.6rem;margin:.2rem 0 .8rem}h2{font-size:1.2rem;margin:1rem 0 .5rem}
-.steps{display:flex;flex-wrap:wrap;gap:.3rem;list-style:none;padding:0;margin:0 0 1rem;font-size:.85rem;counter-reset:s}
+.stepnav{display:flex;flex-wrap:wrap;gap:.3rem .8rem;align-items:center;margin:0 0 .6rem}
+.stepnav p{margin:0;font-size:.85rem}
+.steps{display:flex;flex-wrap:wrap;gap:.3rem;list-style:none;padding:0;margin:0;font-size:.85rem;counter-reset:s}
 .steps li{counter-increment:s;padding:.2rem .6rem;border-radius:999px;background:#e4e9f0;color:#3a4557}
 .steps li::before{content:counter(s) ". "}
 .steps li[aria-current]{background:#10305c;color:#fff;font-weight:600}
@@ -28,8 +30,10 @@ h1{font-size:1.6rem;margin:.2rem 0 .8rem}h2{font-size:1.2rem;margin:1rem 0 .5rem
 fieldset{border:1px solid #c7cfda;border-radius:6px;padding:.6rem 1rem;margin:0 0 1rem}
 legend{font-weight:600;padding:0 .3rem}
 .envs{list-style:none;padding:0;margin:0;columns:2 18rem}
-.envs li{break-inside:avoid;padding:.2rem 0}
-.envs label{cursor:pointer}
+.envs li{break-inside:avoid;padding:.15rem 0}
+.envs label{cursor:pointer;display:flex;gap:.5rem;align-items:flex-start;line-height:1.3}
+.envs input{margin-top:.2rem}
+.envs small{display:block;color:#5a6577}
 .muted{color:#5a6577;font-size:.9rem}
 .badge{display:inline-block;padding:0 .4rem;border-radius:3px;font-size:.78rem;font-weight:600;background:#e4e9f0;color:#1b2230}
 .badge.legacy{background:#fff1c7}
@@ -50,6 +54,7 @@ mark{background:#ffe27a;padding:0 .25rem;border-radius:3px;font-weight:600}
 dl.pairs{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem;margin:.4rem 0 1rem}
 dl.pairs dt{font-weight:600}dl.pairs dd{margin:0}
 .requests{list-style:none;padding:0;margin:0}
-.requests>li{border-top:1px solid #e1e6ed;padding:.6rem 0}
+.requests>li{border-top:1px solid #e1e6ed;padding:.5rem 0}
+.requests p{margin:.25rem 0}
 .requests ul{margin:.2rem 0 0;padding-left:1.2rem;font-size:.92rem}
 `);

@@ -48,7 +48,7 @@ export function technicalUserView(
   const beforeByKey = new Map(previous?.rights.map((r) => [r.right, r]) ?? []);
   const removed = previous?.rights.filter((r) => !user.rights.some((n) => n.right === r.right));
   return html`<dl class="pairs">
-  <dt>${t.displayName}</dt><dd>${user.displayName}</dd>
+  ${user.displayName !== user.username ? html`<dt>${t.displayName}</dt><dd>${user.displayName}</dd>` : null}
   <dt>${t.username}</dt><dd><code>${user.username}</code></dd>
 </dl>
 <table>

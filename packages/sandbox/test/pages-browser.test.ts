@@ -1,0 +1,338 @@
+import { existsSync, mkdirSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import {
+  createActivationLink,
+  createClient,
+  type ProcountorClient,
+  signState,
+  verifyState,
+} from "@pcx/sdk";
+import type { WireDefinition } from "@pcx/sdk/contract";
+import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_CREDENTIALS, type RunningSandbox, startSandbox } from "../src/index.js";
+import { definition, manualClock } from "./helpers.js";
+
+const CHROMIUM = "/usr/bin/chromium";
+const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
+// The only allowed skip: a developer machine without Debian's Chromium. Under
+// CI=true the test always runs, and fails at launch when Chromium is missing.
+const SKIP = !existsSync(CHROMIUM) && !process.env.CI;
+const IMAGES = fileURLToPath(new URL("../../../docs/images/", import.meta.url));
+const STATE_SECRET = "browser-test-state-secret-of-32-bytes!!";
+const TTL_MS = 15 * 60_000;
+
+/** A tiny integrator backend: its callback approves through the partner API and says "You're done". */
+async function startIntegrator(client: () => ProcountorClient) {
+  const visits: number[] = [];
+  const server: Server = createServer(async (req, res) => {
+    const url = new URL(req.url ?? "/", "http://127.0.0.1");
+    const send = (status: number, title: string, text: string) => {
+      res.writeHead(status, { "content-type": "text/html; charset=utf-8" });
+      res.end(
+        `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head><body style="font:18px system-ui;margin:3rem;color:#222"><p style="color:#b3261e;font-weight:700">Acme (the integrator's own site)</p><h1>${title}</h1><p>${text}</p></body></html>`,
+      );
+    };
+    if (url.pathname === "/logo.svg") {
+      res.writeHead(200, { "content-type": "image/svg+xml" });
+      res.end(
+        `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64"><rect width="64" height="64" rx="12" fill="#b3261e"/><text x="32" y="43" font-size="30" font-family="sans-serif" font-weight="700" fill="#fff" text-anchor="middle">A</text></svg>`,
+      );
+      return;
+    }
+    if (url.pathname !== "/procountor/callback") return send(404, "Not found", "");
+    try {
+      const id = Number(url.searchParams.get("activationRequestId"));
+      visits.push(id);
+      const request = await client().activationRequests.get(id);
+      if (request.kind === "ACTIVATION") {
+        const state = verifyState(url.searchParams.get("state"), {
+          secrets: { k1: STATE_SECRET },
+        });
+        if (!state.ok) return send(400, "Link not valid", state.message);
+      }
+      if (request.status !== "PENDING") return send(409, "Already processed", "");
+      await client().activationRequests.approve(id);
+      send(
+        200,
+        "You're done",
+        `Acme approved request ${id} for ${request.environments.length} environment(s). You can close this tab and go back to Procountor.`,
+      );
+    } catch (error) {
+      send(500, "Integrator error", String(error));
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url,
+    visits,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+describe.skipIf(SKIP)("the customer's pages in headless Chromium", () => {
+  const clock = manualClock("2025-06-02T09:30:00.000Z");
+  let s: RunningSandbox;
+  let browser: Browser;
+  let client: ProcountorClient;
+  let integrator: Awaited<ReturnType<typeof startIntegrator>>;
+
+  beforeAll(async () => {
+    mkdirSync(IMAGES, { recursive: true });
+    s = await startSandbox({ port: 0, now: clock.now, requestTtlMs: TTL_MS });
+    client = createClient({
+      baseUrl: s.apiBaseUrl,
+      credentials: DEMO_CREDENTIALS,
+      rateLimit: false,
+    });
+    integrator = await startIntegrator(() => client);
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  }, 30_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await integrator?.close();
+    await client?.close();
+    await s?.close();
+  });
+
+  /** Publishes a definition through the SDK client and approves it as Procountor's reviewer. */
+  async function publish(def: WireDefinition): Promise<{ id: number; link: string }> {
+    const created = await client.integrations.create(def);
+    const reviewed = await fetch(`${s.url}/sandbox/integrations/${created.id}/review`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ decision: "approve" }),
+    });
+    expect(reviewed.status).toBe(200);
+    const integration = await client.integrations.get(created.id);
+    return { id: created.id, link: integration.activationLink ?? "" };
+  }
+
+  function acme(
+    overrides: Partial<WireDefinition> = {},
+    rights?: WireDefinition["technicalUser"]["rights"],
+  ) {
+    const def = definition(
+      {
+        logoUrl: `${integrator.url}/logo.svg`,
+        callbackUrl: `${integrator.url}/procountor/callback`,
+        longDescription:
+          "Every paid order in Acme Shop becomes a sales invoice in Procountor within a minute, with the customer looked up first.",
+        ...overrides,
+      },
+      rights,
+    );
+    def.technicalUser.displayName = `${def.name} (technical user)`;
+    return def;
+  }
+
+  async function newPage(): Promise<{ context: BrowserContext; page: Page }> {
+    const context = await browser.newContext({ viewport: { width: 1000, height: 700 } });
+    context.setDefaultTimeout(10_000);
+    return { context, page: await context.newPage() };
+  }
+
+  /** A 1000×700 PNG into docs/images (the whole page where the content is taller: rights tables). */
+  const shot = (page: Page, name: string, fullPage = false) =>
+    page.screenshot({ path: join(IMAGES, name), fullPage });
+
+  /** Opens the integrator's callback from the status page in a new tab and waits for "You're done". */
+  async function handOff(context: BrowserContext, page: Page, name: string, screenshot?: string) {
+    const [tab] = await Promise.all([
+      context.waitForEvent("page"),
+      page.getByRole("link", { name: `Open ${name}` }).click(),
+    ]);
+    await tab.waitForLoadState();
+    await expect
+      .poll(() => tab.getByRole("heading", { level: 1 }).textContent())
+      .toBe("You're done");
+    if (screenshot) await shot(tab, screenshot);
+    await tab.close();
+    await page.bringToFront();
+  }
+
+  it("activates: terms and limit refused, rights reviewed, hand-off to the callback, approved", async () => {
+    const { link } = await publish(acme({ maxConcurrentActivations: 5 }));
+    const state = signState({ ref: "acme-customer-42" }, { secret: STATE_SECRET, keyId: "k1" });
+    const { context, page } = await newPage();
+
+    await page.goto(createActivationLink({ activationLink: link, state }));
+    await expect.poll(() => page.url()).toContain("/signin?next=");
+    await shot(page, "activation-0-sign-in.png");
+    await page.getByRole("button", { name: "Sign in" }).click();
+
+    await expect.poll(() => page.locator("h1").textContent()).toBe("Activate Acme Invoice Sync");
+    await page.getByRole("link", { name: "Suomeksi" }).click();
+    await expect
+      .poll(() => page.locator("h1").textContent())
+      .toBe("Ota käyttöön: Acme Invoice Sync");
+    await shot(page, "activation-1-details-fi.png");
+    await page.getByRole("link", { name: "In English" }).click();
+    await expect.poll(() => page.locator("h1").textContent()).toBe("Activate Acme Invoice Sync");
+    await shot(page, "activation-1-details.png");
+
+    await page.getByRole("button", { name: "Continue" }).click();
+    await expect(page.getByRole("alert").textContent()).resolves.toContain(
+      "Accept the activation terms to continue.",
+    );
+    await page.getByRole("alert").scrollIntoViewIfNeeded();
+    await shot(page, "activation-1-terms-refused.png");
+
+    await page.getByRole("checkbox", { name: "I accept the activation terms" }).check();
+    await page.getByRole("button", { name: "Continue" }).click();
+    await expect.poll(() => page.locator("h1").textContent()).toBe("Choose environments");
+    expect(await page.locator("#limit-note").textContent()).toBe(
+      "You can activate at most 5 environments at once.",
+    );
+    const boxes = page.locator('input[name="env"]');
+    expect(await boxes.count()).toBe(19);
+    for (let i = 0; i < 6; i++) await boxes.nth(i).check();
+    expect(await page.locator("#env-count").textContent()).toBe("6 selected (at most 5)");
+    await shot(page, "activation-2-environments.png");
+    await page.getByRole("button", { name: "Continue" }).click();
+    const refusal = await page.getByRole("alert").textContent();
+    expect(refusal).toContain("at most 5 environments at once");
+    expect(await page.locator('input[name="env"]:checked').count()).toBe(6);
+    await shot(page, "activation-2-limit-refused.png");
+
+    for (let i = 2; i < 6; i++) await boxes.nth(i).uncheck();
+    await page.getByRole("button", { name: "Continue" }).click();
+    await expect.poll(() => page.locator("h1").textContent()).toBe("Technical user");
+    expect(await page.locator("table").textContent()).toContain("Sales invoices");
+    await shot(page, "activation-3-technical-user.png", true);
+
+    await page.getByRole("button", { name: "Confirm and continue to Acme Invoice Sync" }).click();
+    await expect
+      .poll(() => page.locator("#handoff h2").textContent())
+      .toBe("Waiting for Acme Invoice Sync to process your request");
+    await shot(page, "activation-4-handoff.png");
+    await handOff(context, page, "Acme Invoice Sync", "activation-4-integrator.png");
+
+    // The status page refreshes itself (meta refresh) and stops once nothing is pending.
+    await page.getByText("Congratulations, the integration is now ready to use!").waitFor();
+    expect(await page.locator("#status .status-APPROVED").count()).toBe(2);
+    expect(await page.locator('meta[http-equiv="refresh"]').count()).toBe(0);
+    await shot(page, "activation-5-approved.png");
+    expect(integrator.visits).toHaveLength(1);
+
+    await page.goto(`${s.url}/`);
+    expect(await page.locator("h1").textContent()).toBe("Hello, Maija!");
+    expect(await page.locator(".requests .status-APPROVED").count()).toBe(2);
+    await shot(page, "front-page-hello.png");
+    await context.close();
+  }, 45_000);
+
+  it("updates: 'Update required' on the front page, raised rights marked, update approved", async () => {
+    const v1 = [
+      {
+        right: "sales-invoices",
+        level: "all" as const,
+        purpose: "Creates sales invoices from shop orders.",
+      },
+      {
+        right: "business-partners",
+        level: "view" as const,
+        purpose: "Looks up customers before invoicing.",
+      },
+    ];
+    const v2 = [
+      v1[0] as (typeof v1)[number],
+      {
+        right: "business-partners",
+        level: "all" as const,
+        purpose: "Creates customers that are new to Procountor.",
+      },
+      {
+        right: "products",
+        level: "view" as const,
+        purpose: "Reads product names for invoice rows.",
+      },
+    ];
+    const name = "Acme Order Bridge";
+    const { id } = await publish(acme({ name }, v1));
+    const first = s.engine.startActivation({
+      userId: 1,
+      integrationId: id,
+      companyIds: [1001, 1004],
+    });
+    await client.activationRequests.approve(first.request.id);
+    await client.integrations.update(id, acme({ name }, v2));
+    const reviewed = await fetch(`${s.url}/sandbox/integrations/${id}/review`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ decision: "approve" }),
+    });
+    expect(reviewed.status).toBe(200);
+
+    const { context, page } = await newPage();
+    await page.goto(`${s.url}/signin`);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    const prompt = page.locator(".update-required", { hasText: name });
+    await prompt.waitFor();
+    await shot(page, "update-0-front-page.png");
+    await prompt.getByRole("link", { name: "Show info" }).click();
+
+    await expect.poll(() => page.locator("h1").textContent()).toBe(`Update ${name}`);
+    const boxes = page.locator('input[name="env"]');
+    const listed = await boxes.count();
+    expect(listed).toBe(3); // 1001 and 1004, plus 1003 which the fixtures activate through the flow
+    expect(await page.locator('input[name="env"]:checked').count()).toBe(listed);
+    await page.locator("#env-fieldset").scrollIntoViewIfNeeded();
+    await shot(page, "update-1-environments.png");
+    await page.getByRole("button", { name: "Continue" }).click();
+
+    await expect.poll(() => page.locator("h1").textContent()).toBe("Updated rights");
+    const marks = await page.locator("table mark").allTextContents();
+    expect(marks).toEqual(["Raised (was: Viewing rights)", "New"]);
+    await shot(page, "update-2-rights.png", true);
+    await page.getByRole("button", { name: "Update integration" }).click();
+
+    await page.locator("#handoff").waitFor();
+    await handOff(context, page, name);
+    await page.getByText("Congratulations, the integration is now ready to use!").waitFor();
+    expect(await page.locator("#status .status-APPROVED").count()).toBe(3);
+    await shot(page, "update-3-approved.png");
+    await page.goto(`${s.url}/`);
+    expect(await page.locator(".update-required", { hasText: name }).count()).toBe(0);
+    await context.close();
+  }, 45_000);
+
+  it("shows an unanswered request as timed out", async () => {
+    const name = "Acme Slow Sync";
+    const { link } = await publish(acme({ name }));
+    const state = signState({ ref: "acme-customer-7" }, { secret: STATE_SECRET, keyId: "k1" });
+    const { context, page } = await newPage();
+    await page.goto(`${s.url}/signin`);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.goto(createActivationLink({ activationLink: link, state }));
+    await page.getByRole("checkbox", { name: "I accept the activation terms" }).check();
+    await page.getByRole("button", { name: "Continue" }).click();
+    await page.locator('input[name="env"]').first().check();
+    await page.getByRole("button", { name: "Continue" }).click();
+    await page.getByRole("button", { name: `Confirm and continue to ${name}` }).click();
+    await page.locator("#handoff").waitFor();
+
+    clock.advance(TTL_MS + 1_000); // nobody visits the callback: the request expires
+    await page.getByText("Timed out — try again later").waitFor();
+    expect(await page.getByText("Please try again in a moment.").count()).toBe(1);
+    expect(await page.locator("#handoff").count()).toBe(0);
+    await shot(page, "timeout-status.png");
+    await context.close();
+  }, 30_000);
+});
