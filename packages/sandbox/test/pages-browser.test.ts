@@ -1,20 +1,13 @@
 import { existsSync, mkdirSync } from "node:fs";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import {
-  createActivationLink,
-  createClient,
-  type ProcountorClient,
-  signState,
-  verifyState,
-} from "@pcx/sdk";
+import { createActivationLink, createClient, type ProcountorClient, signState } from "@pcx/sdk";
 import type { WireDefinition } from "@pcx/sdk/contract";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_CREDENTIALS, type RunningSandbox, startSandbox } from "../src/index.js";
 import { definition, manualClock } from "./helpers.js";
+import { startIntegrator } from "./pages-integrator.js";
 
 const CHROMIUM = "/usr/bin/chromium";
 const CHROMIUM_ARGS = [
@@ -32,59 +25,6 @@ const IMAGES = fileURLToPath(new URL("../../../docs/images/", import.meta.url));
 const STATE_SECRET = "browser-test-state-secret-of-32-bytes!!";
 const TTL_MS = 15 * 60_000;
 
-/** A tiny integrator backend: its callback approves through the partner API and says "You're done". */
-async function startIntegrator(client: () => ProcountorClient) {
-  const visits: number[] = [];
-  const server: Server = createServer(async (req, res) => {
-    const url = new URL(req.url ?? "/", "http://127.0.0.1");
-    const send = (status: number, title: string, text: string) => {
-      res.writeHead(status, { "content-type": "text/html; charset=utf-8" });
-      res.end(
-        `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head><body style="font:18px system-ui;margin:3rem;color:#222"><p style="color:#b3261e;font-weight:700">Acme (the integrator's own site)</p><h1>${title}</h1><p>${text}</p></body></html>`,
-      );
-    };
-    if (url.pathname === "/logo.svg") {
-      res.writeHead(200, { "content-type": "image/svg+xml" });
-      res.end(
-        `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64"><rect width="64" height="64" rx="12" fill="#b3261e"/><text x="32" y="43" font-size="30" font-family="sans-serif" font-weight="700" fill="#fff" text-anchor="middle">A</text></svg>`,
-      );
-      return;
-    }
-    if (url.pathname !== "/procountor/callback") return send(404, "Not found", "");
-    try {
-      const id = Number(url.searchParams.get("activationRequestId"));
-      visits.push(id);
-      const request = await client().activationRequests.get(id);
-      if (request.kind === "ACTIVATION") {
-        const state = verifyState(url.searchParams.get("state"), {
-          secrets: { k1: STATE_SECRET },
-        });
-        if (!state.ok) return send(400, "Link not valid", state.message);
-      }
-      if (request.status !== "PENDING") return send(409, "Already processed", "");
-      await client().activationRequests.approve(id);
-      send(
-        200,
-        "You're done",
-        `Acme approved request ${id} for ${request.environments.length} environment(s). You can close this tab and go back to Procountor.`,
-      );
-    } catch (error) {
-      send(500, "Integrator error", String(error));
-    }
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return {
-    url,
-    visits,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
-}
-
 describe.skipIf(SKIP)("the customer's pages in headless Chromium", () => {
   const clock = manualClock("2025-06-02T09:30:00.000Z");
   let s: RunningSandbox;
@@ -100,7 +40,7 @@ describe.skipIf(SKIP)("the customer's pages in headless Chromium", () => {
       credentials: DEMO_CREDENTIALS,
       rateLimit: false,
     });
-    integrator = await startIntegrator(() => client);
+    integrator = await startIntegrator(() => client, STATE_SECRET);
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   }, 30_000);
 
