@@ -2,6 +2,9 @@ import { Command, CommanderError, InvalidArgumentError, Option } from "commander
 import type { CommandModule, ExitCode } from "./command.js";
 import type { DiffInput } from "./commands/diff.js";
 import type { InitInput } from "./commands/init.js";
+import type { LoginInput } from "./commands/login.js";
+import type { LogoutInput } from "./commands/logout.js";
+import type { ProfilesInput } from "./commands/profiles.js";
 import type { ValidateInput } from "./commands/validate.js";
 import { type CliContext, createContext, type GlobalOptions, type Runtime } from "./context.js";
 import { createOutput } from "./io/output.js";
@@ -30,7 +33,8 @@ Exit codes:
   3  API or network error
   4  missing credentials or configuration
 
-Environment: PCX_PROFILE, PCX_BASE_URL, PCX_CLIENT_ID, PCX_CLIENT_SECRET, PCX_API_KEY, NO_COLOR.
+Environment: PCX_PROFILE, PCX_BASE_URL, PCX_CLIENT_ID, PCX_CLIENT_SECRET, PCX_API_KEY,
+  PCX_INTEGRATION_ID, PCX_STATE_SECRET, PCX_STATE_KEY_ID, PCX_CONFIG_DIR, NO_COLOR.
 Docs: docs/cli.md`;
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -55,7 +59,9 @@ export async function run(runtime: Runtime): Promise<ExitCode> {
     const command = (await load()).default;
     const data = await command.run(input, context);
     if (context.json) {
-      context.out.writeJson(command.toJson ? command.toJson(data) : data);
+      const document = command.toJson ? command.toJson(data) : data;
+      // undefined: the command wrote its document already (pcx sandbox, when ready).
+      if (document !== undefined) context.out.writeJson(document);
     } else {
       const text = await command.render(data, context);
       if (text) context.out.stdout(text);
@@ -166,6 +172,62 @@ export async function run(runtime: Runtime): Promise<ExitCode> {
         file,
         against: options.against as string | undefined,
         exitCode: options.exitCode === true,
+      }),
+    );
+
+  program
+    .command("login")
+    .summary("save API credentials in a profile")
+    .description(
+      "Save the API client's credentials in a profile (--profile; default: the saved default, else production), after checking them with a token exchange. Secrets come from stdin, PCX_CLIENT_SECRET / PCX_API_KEY, or a prompt without echo on a terminal.",
+    )
+    .option("--client-id <id>", "the API client's id (else PCX_CLIENT_ID, else asked)")
+    .option("--client-secret-stdin", "read the client secret from stdin (first line)")
+    .option(
+      "--api-key-stdin",
+      "read the API key from stdin (first line; second when --client-secret-stdin is given too)",
+    )
+    .option("--no-verify", "save without checking the credentials")
+    .option("--default", "make this the profile used when --profile is not given")
+    .action((options, cmd: Command) =>
+      invoke<LoginInput>(cmd, () => import("./commands/login.js"), {
+        clientId: options.clientId as string | undefined,
+        clientSecretStdin: options.clientSecretStdin === true,
+        apiKeyStdin: options.apiKeyStdin === true,
+        baseUrlFlag: cmd.optsWithGlobals<GlobalOptions>().baseUrl,
+        verify: options.verify !== false,
+        makeDefault: options.default === true,
+      }),
+    );
+
+  program
+    .command("logout")
+    .summary("remove a profile's saved credentials")
+    .description(
+      "Remove the saved credentials of the profile (--profile; default: the saved default). The integration id and state secret stay unless --forget.",
+    )
+    .option("--forget", "delete the whole profile, its integration id and state secret too")
+    .action((options, cmd: Command) =>
+      invoke<LogoutInput>(cmd, () => import("./commands/logout.js"), {
+        forget: options.forget === true,
+      }),
+    );
+
+  program
+    .command("profiles")
+    .summary("list profiles (secrets shown only as set / not set)")
+    .description(
+      "List the built-in and saved profiles: API base URL, client id, whether the secret and API key are set, the integration id. Secrets are never printed; the state secret only with --show-state-secret.",
+    )
+    .option(
+      "--show-state-secret",
+      "print the active profile's state secret (for your backend's verifyState); generated when missing",
+    )
+    .option("--default <name>", "make NAME the profile used when --profile is not given")
+    .action((options, cmd: Command) =>
+      invoke<ProfilesInput>(cmd, () => import("./commands/profiles.js"), {
+        showStateSecret: options.showStateSecret === true,
+        setDefault: options.default as string | undefined,
       }),
     );
 

@@ -15,7 +15,11 @@ export interface CommandModule<Input, Data> {
   run(input: Input, ctx: CliContext): Promise<Data>;
   /** Human output for stdout. */
   render(data: Data, ctx: CliContext): string | Promise<string>;
-  /** The `--json` document. Default: `data` itself. */
+  /**
+   * The `--json` document. Default: `data` itself. `undefined` means the
+   * command has written its one document already (a long-running command that
+   * reports readiness, like `pcx sandbox`).
+   */
   toJson?(data: Data): unknown;
   /** Exit code for a completed run. Default 0. */
   exitCode?(data: Data, input: Input): ExitCode;

@@ -75,3 +75,21 @@ export async function askSelect<T extends string>(
     return cancelled(error);
   }
 }
+
+/** A secret: typed without echo (masked with *), never shown again, drawn on stderr. */
+export async function askSecret(message: string): Promise<string> {
+  const { password } = await import("@inquirer/prompts");
+  try {
+    const answer = await password(
+      {
+        message,
+        mask: "*",
+        validate: (value: string) => value.trim() !== "" || "Required; paste or type the value.",
+      },
+      context(),
+    );
+    return answer.trim();
+  } catch (error) {
+    return cancelled(error);
+  }
+}
