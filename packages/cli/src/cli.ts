@@ -1,10 +1,15 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import type { CommandModule, ExitCode } from "./command.js";
+import type { DefineInput } from "./commands/define.js";
 import type { DiffInput } from "./commands/diff.js";
 import type { InitInput } from "./commands/init.js";
+import type { LimitsInput } from "./commands/limits.js";
+import type { LinkInput } from "./commands/link.js";
 import type { LoginInput } from "./commands/login.js";
 import type { LogoutInput } from "./commands/logout.js";
 import type { ProfilesInput } from "./commands/profiles.js";
+import type { SandboxInput } from "./commands/sandbox.js";
+import type { StatusInput } from "./commands/status.js";
 import type { ValidateInput } from "./commands/validate.js";
 import { type CliContext, createContext, type GlobalOptions, type Runtime } from "./context.js";
 import { createOutput } from "./io/output.js";
@@ -46,6 +51,29 @@ function positiveInteger(value: string): number {
   }
   return n;
 }
+
+/** The largest concurrent-activation limit the contract accepts. */
+const MAX_LIMIT = 10_000;
+
+function limitValue(value: string): number | null {
+  if (value.toLowerCase() === "none") return null;
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(n) || n < 1 || n > MAX_LIMIT) {
+    throw new InvalidArgumentError(
+      `use a whole number from 1 to ${MAX_LIMIT} (e.g. 20), or "none" for no limit.`,
+    );
+  }
+  return n;
+}
+
+function number(value: string): number {
+  const n = Number(value);
+  if (value.trim() === "" || !Number.isFinite(n)) throw new InvalidArgumentError("not a number.");
+  return n;
+}
+
+const INTEGRATION_HELP =
+  "the integration to act on (else PCX_INTEGRATION_ID, else the one pcx define saved in the profile)";
 
 /** Runs pcx with `runtime.argv` (user arguments only) and returns the exit code. Never exits. */
 export async function run(runtime: Runtime): Promise<ExitCode> {
@@ -164,14 +192,126 @@ export async function run(runtime: Runtime): Promise<ExitCode> {
     .argument("[file]", "the new definition (default pcx.integration.json, .yaml or .yml)")
     .option(
       "--against <file>",
-      "the definition to compare with (the published one comes with pcx define)",
+      "the definition to compare with (default: the published definition, fetched with the profile)",
     )
     .option("--exit-code", "exit 1 when customers must accept an update")
+    .option("--integration <id>", INTEGRATION_HELP, positiveInteger)
     .action((file: string | undefined, options, cmd: Command) =>
       invoke<DiffInput>(cmd, () => import("./commands/diff.js"), {
         file,
         against: options.against as string | undefined,
         exitCode: options.exitCode === true,
+        integration: options.integration as number | undefined,
+      }),
+    );
+
+  program
+    .command("define")
+    .summary("publish the definition: plan, confirm, submit for review")
+    .description(
+      "Publish (create or update) the integration definition: validate the file, show the plan with every change classified against the published version, ask (unless --yes), submit, and show the review state. Without a terminal, --yes is required.",
+    )
+    .argument("[file]", "definition file (default pcx.integration.json, .yaml or .yml)")
+    .option("--dry-run", "show the plan and stop; nothing is submitted")
+    .option("--integration <id>", INTEGRATION_HELP, positiveInteger)
+    .option("--new", "create a new integration even when one is known or has the same name")
+    .action((file: string | undefined, options, cmd: Command) =>
+      invoke<DefineInput>(cmd, () => import("./commands/define.js"), {
+        file,
+        dryRun: options.dryRun === true,
+        integration: options.integration as number | undefined,
+        createNew: options.new === true,
+      }),
+    );
+
+  program
+    .command("status")
+    .summary("review state, versions, link, limit and activations")
+    .description(
+      "The integration's review state and reviewer comment, latest and published versions, activation link, limit, activations by version and status, and pending activation requests.",
+    )
+    .option("--integration <id>", INTEGRATION_HELP, positiveInteger)
+    .action((options, cmd: Command) =>
+      invoke<StatusInput>(cmd, () => import("./commands/status.js"), {
+        integration: options.integration as number | undefined,
+      }),
+    );
+
+  const limits = program
+    .command("limits")
+    .summary("show or set the concurrent-activation limit")
+    .description(
+      "The concurrent-activation limit: how many environments a customer may activate at once. Applies at once, without review.",
+    )
+    .hook("preSubcommand", (_limits, sub) => {
+      commandName = `limits ${sub.name()}`;
+    });
+  limits
+    .command("show")
+    .description("show the limit")
+    .option("--integration <id>", INTEGRATION_HELP, positiveInteger)
+    .action((options, cmd: Command) =>
+      invoke<LimitsInput>(cmd, () => import("./commands/limits.js"), {
+        action: "show",
+        integration: options.integration as number | undefined,
+      }),
+    );
+  limits
+    .command("set")
+    .description("set the limit (a whole number from 1, or none)")
+    .argument("<n>", 'environments at once, e.g. 20; "none" removes the limit', limitValue)
+    .option("--integration <id>", INTEGRATION_HELP, positiveInteger)
+    .action((value: number | null, options, cmd: Command) =>
+      invoke<LimitsInput>(cmd, () => import("./commands/limits.js"), {
+        action: "set",
+        value,
+        integration: options.integration as number | undefined,
+      }),
+    );
+
+  program
+    .command("link")
+    .summary("the activation link, optionally with a signed state")
+    .description(
+      "Print the approved integration's activation link. With --state, the link carries your reference signed (HMAC-SHA256) and expiring, for your callback to check with verifyState(); the secret is PCX_STATE_SECRET or the profile's (generated on first use; pcx profiles --show-state-secret prints it).",
+    )
+    .option("--state <ref>", "your own reference for the customer, e.g. cust-42")
+    .option("--expires <duration>", "lifetime of the state, e.g. 30m, 12h, 7d (default 7d)")
+    .option("--qr", "also draw the link as a QR code (not with --json)")
+    .option("--integration <id>", INTEGRATION_HELP, positiveInteger)
+    .action((options, cmd: Command) =>
+      invoke<LinkInput>(cmd, () => import("./commands/link.js"), {
+        state: options.state as string | undefined,
+        expires: options.expires as string | undefined,
+        qr: options.qr === true,
+        integration: options.integration as number | undefined,
+      }),
+    );
+
+  program
+    .command("sandbox")
+    .summary("run the local Procountor sandbox")
+    .description(
+      "Run the local Procountor sandbox (the partner API, the review queue and the customer's pages) until Ctrl+C, and print its URL and demo credentials. Use it with --profile sandbox.",
+    )
+    .option("--port <port>", "TCP port; 0 picks a free one", number, 4010)
+    .option("--host <host>", "interface to listen on (default 127.0.0.1)")
+    .option("--data <file>", "keep the state in this SQLite file (default: in memory)")
+    .option("--auto-review", "approve every submitted version after a second")
+    .option("--chaos <rate>", "share of API requests (0..1) that get a fault", number)
+    .option("--seed <n>", "seed of the fixtures and of the chaos sequence (default 1)", number)
+    .option("--latency <ms>", "latency added to every API request", number)
+    .option("--ttl <duration>", "pending activation requests expire after this (default 15m)")
+    .action((options, cmd: Command) =>
+      invoke<SandboxInput>(cmd, () => import("./commands/sandbox.js"), {
+        port: options.port as number,
+        host: options.host as string | undefined,
+        data: options.data as string | undefined,
+        autoReview: options.autoReview === true,
+        chaos: options.chaos as number | undefined,
+        seed: options.seed as number | undefined,
+        latency: options.latency as number | undefined,
+        ttl: options.ttl as string | undefined,
       }),
     );
 

@@ -22,6 +22,12 @@ import { createHttpTrace } from "./http-trace.js";
  */
 export const CLI_RETRY = { maxAttempts: 8, maxElapsedMs: 60_000 } as const;
 
+const PROFILE_SOURCE: Record<Connection["profileSource"], string> = {
+  override: "--profile or PCX_PROFILE",
+  default: "the saved default",
+  "built-in": "no profile chosen",
+};
+
 /** A command's connection to the API: the resolved profile, its client, and the saved config. */
 export interface Session {
   readonly connection: Connection;
@@ -64,7 +70,7 @@ export async function withSession<T>(
   const client = createCliClient(ctx, connection.baseUrl, credentials);
   if (ctx.verbose) {
     ctx.out.stderr(
-      `· profile "${connection.profile}" (${connection.profileSource}), API ${connection.baseUrl}, client id ${credentials.clientId}`,
+      `· profile "${connection.profile}" (${PROFILE_SOURCE[connection.profileSource]}), API ${connection.baseUrl}, client id ${credentials.clientId}`,
     );
   }
   const session: Session = {

@@ -1,9 +1,9 @@
 import { diffDefinitions, type IntegrationDefinition, loadDefinition, PcxError } from "@pcx/sdk";
-import type { ChalkInstance } from "chalk";
 import type { CommandModule } from "../command.js";
 import type { CliContext } from "../context.js";
+import { CLASSIFICATION_SUMMARY, renderChanges } from "../render/changes.js";
 import { displayPath } from "../render/display-path.js";
-import { formatPath, plural } from "../render/issues.js";
+import { plural } from "../render/issues.js";
 
 export interface DiffInput {
   /** The new definition; default: pcx.integration.json, .yaml or .yml in the working directory. */
@@ -12,6 +12,8 @@ export interface DiffInput {
   against?: string;
   /** `--exit-code`: exit 1 when customers must accept an update. */
   exitCode?: boolean;
+  /** `--integration`: the integration whose published definition to compare with (else PCX_INTEGRATION_ID, else the profile's). */
+  integration?: number;
 }
 
 type DefinitionDiff = ReturnType<typeof diffDefinitions>;
@@ -40,7 +42,7 @@ export interface ComparisonSource {
  * published definition with the profile's credentials).
  */
 export interface DiffSources {
-  loadPublished?: (ctx: CliContext) => Promise<ComparisonSource>;
+  loadPublished?: (ctx: CliContext, input: DiffInput) => Promise<ComparisonSource>;
 }
 
 async function loadValid(file: string | undefined, ctx: CliContext, role: string) {
@@ -74,9 +76,12 @@ export function createDiffCommand(sources: DiffSources = {}): CommandModule<Diff
         const loaded = await loadValid(input.against, ctx, "The --against definition");
         base = { label: loaded.file, definition: loaded.definition };
       } else {
-        base = await sources.loadPublished!(ctx);
+        base = await sources.loadPublished!(ctx, input);
       }
-      const diff = diffDefinitions(base.definition, next.definition);
+      // The published definition never carries the file's editor-only $schema.
+      const compared =
+        input.against === undefined ? withoutSchema(next.definition) : next.definition;
+      const diff = diffDefinitions(base.definition, compared);
       return {
         file: next.file,
         against: base.label,
@@ -96,62 +101,24 @@ export function createDiffCommand(sources: DiffSources = {}): CommandModule<Diff
         lines.push("No changes.");
         return lines.join("\n");
       }
-      for (const group of GROUPS) {
-        const changes = result.changes.filter((c) => c.classification === group.classification);
-        if (changes.length === 0) continue;
-        lines.push(group.title(paint, changes.length));
-        for (const change of changes) lines.push(...formatChange(change, paint));
-        lines.push("");
-      }
-      lines.push(`${paint.bold("Result:")} ${SUMMARY[result.classification](paint)}`);
+      lines.push(...renderChanges(result.changes, paint));
+      lines.push(
+        `${paint.bold("Result:")} ${CLASSIFICATION_SUMMARY[result.classification](paint)}`,
+      );
       return lines.join("\n");
     },
   };
 }
 
-/** Groups, most consequential first. */
-const GROUPS: {
-  classification: Change["classification"];
-  title: (paint: ChalkInstance, count: number) => string;
-}[] = [
-  {
-    classification: "customer-update-required",
-    title: (p, n) => p.red.bold(`Customer update required (${n})`),
-  },
-  { classification: "needs-review", title: (p, n) => p.yellow.bold(`Needs review (${n})`) },
-  { classification: "cosmetic", title: (p, n) => p.green.bold(`Cosmetic (${n})`) },
-];
-
-const SUMMARY: Record<Classification, (paint: ChalkInstance) => string> = {
-  none: () => "no changes.",
-  cosmetic: (p) => `${p.green("cosmetic")}: no review, customers need not do anything.`,
-  "needs-review": (p) =>
-    `${p.yellow("needs review")}: Procountor's integration team reviews the change; customers need not do anything.`,
-  "customer-update-required": (p) =>
-    `${p.red("customer update required")}: customers see "Update required" and keep the old rights until they accept.`,
-};
-
-const MARK: Record<Change["kind"], string> = { added: "+", removed: "-", changed: "~" };
-
-function formatChange(change: Change, paint: ChalkInstance): string[] {
-  const path = paint.bold(formatPath(change.path));
-  let values = "";
-  if (change.kind === "added") values = paint.green(show(change.after));
-  else if (change.kind === "removed") values = paint.red(show(change.before));
-  else values = `${paint.red(show(change.before))} → ${paint.green(show(change.after))}`;
-  return [`  ${MARK[change.kind]} ${path}  ${values}`, `      ${paint.dim(change.reason)}`];
+function withoutSchema(definition: IntegrationDefinition): IntegrationDefinition {
+  const { $schema: _schema, ...rest } = definition;
+  return rest;
 }
 
-/** A value on one line: objects (an added right) as `key: value` pairs, long text shortened. */
-function show(value: unknown): string {
-  if (value === undefined) return "(none)";
-  const text =
-    typeof value === "object" && value !== null && !Array.isArray(value)
-      ? Object.entries(value)
-          .map(([key, v]) => `${key}: ${JSON.stringify(v)}`)
-          .join(", ")
-      : (JSON.stringify(value) ?? String(value));
-  return text.length > 120 ? `${text.slice(0, 119)}…` : text;
+/** The published definition, fetched with the profile's credentials (loaded only when needed). */
+async function loadPublished(ctx: CliContext, input: DiffInput): Promise<ComparisonSource> {
+  const { loadPublishedDefinition } = await import("../api/published-definition.js");
+  return loadPublishedDefinition(ctx, input.integration);
 }
 
-export default createDiffCommand();
+export default createDiffCommand({ loadPublished });

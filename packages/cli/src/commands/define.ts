@@ -1,0 +1,166 @@
+import { type DefinitionIssue, loadDefinition, PcxError } from "@pcx/sdk";
+import type { ReviewState } from "@pcx/sdk/contract";
+import { type DefinePlan, planDefine, toWire } from "../api/define-plan.js";
+import { withSession } from "../api/session.js";
+import { defineCommand } from "../command.js";
+import { withProgress } from "../io/progress.js";
+import { askConfirm } from "../io/prompts.js";
+import { displayPath } from "../render/display-path.js";
+import { formatIssue, plural } from "../render/issues.js";
+import { renderPlan, reviewStateText } from "../render/plan.js";
+
+export interface DefineInput {
+  /** The definition file; default pcx.integration.json, .yaml or .yml. */
+  file?: string;
+  /** `--dry-run`: show the plan and stop. */
+  dryRun?: boolean;
+  /** `--integration ID`: the integration to update (else PCX_INTEGRATION_ID, else the profile's). */
+  integration?: number;
+  /** `--new`: create a new integration even if one is known or one has the same name. */
+  createNew?: boolean;
+}
+
+export interface DefineOutcome {
+  integrationId: number;
+  version: number;
+  reviewState: ReviewState;
+  reviewComment: string | null;
+  publishedVersion: number | null;
+  activationLink: string | null;
+}
+
+export interface DefineResult {
+  file: string;
+  valid: boolean;
+  errors: DefinitionIssue[];
+  warnings: DefinitionIssue[];
+  dryRun: boolean;
+  /** True when a version was submitted. */
+  applied: boolean;
+  /** True when the user answered no. */
+  declined: boolean;
+  plan: DefinePlan | null;
+  result: DefineOutcome | null;
+}
+
+/**
+ * `pcx define [FILE]`: validate → plan (classified against the published
+ * version) → confirm → submit → review state. Nothing is submitted without
+ * --yes or a "yes" at the prompt, nor when nothing changed.
+ */
+export default defineCommand<DefineInput, DefineResult>({
+  async run(input, ctx) {
+    const loaded = await loadDefinition(input.file, { cwd: ctx.cwd });
+    const file = displayPath(loaded.file, ctx.cwd);
+    const data: DefineResult = {
+      file,
+      valid: loaded.errors.length === 0 && loaded.value !== undefined,
+      errors: loaded.errors,
+      warnings: loaded.warnings,
+      dryRun: input.dryRun === true,
+      applied: false,
+      declined: false,
+      plan: null,
+      result: null,
+    };
+    if (!data.valid || !loaded.value) return data;
+    const definition = loaded.value;
+    const paint = await ctx.out.paint(ctx.json ? "stderr" : "stdout");
+    if (!ctx.json) {
+      for (const warning of loaded.warnings) ctx.out.stderr(formatIssue(file, warning, paint));
+    }
+
+    return withSession(ctx, async (session) => {
+      const { plan } = await withProgress(ctx, "Fetching the published definition", () =>
+        planDefine(session, definition, input),
+      );
+      data.plan = plan;
+      const willAsk = plan.action !== "none" && !data.dryRun && !ctx.yes && ctx.interactive;
+      // The plan is the human output; under --json it is in the document, and on stderr only before a question.
+      if (!ctx.json || willAsk)
+        ctx.out.stdout(renderPlan(plan, file, definition.technicalUser, paint));
+      if (plan.action === "none" || data.dryRun) return data;
+
+      if (!ctx.yes) {
+        if (!ctx.interactive) {
+          throw new PcxError(
+            "pcx_usage",
+            "pcx define needs a confirmation before it submits, and cannot ask here (no terminal).",
+            {
+              hint: "Pass --yes to submit without asking (CI), or --dry-run to only see the plan.",
+            },
+          );
+        }
+        const question =
+          plan.action === "create"
+            ? `Create "${plan.name}" and submit it for review?`
+            : `Submit version ${plan.nextVersion} for review?`;
+        if (
+          !(await askConfirm(question, plan.action === "create" || !plan.requiresCustomerUpdate))
+        ) {
+          data.declined = true;
+          return data;
+        }
+      }
+
+      const wire = toWire(definition);
+      const integration = await withProgress(
+        ctx,
+        plan.action === "create" ? "Creating the integration" : "Submitting the new version",
+        () =>
+          plan.action === "create"
+            ? session.client.integrations.create(wire)
+            : session.client.integrations.update(plan.integrationId!, wire),
+        (i) => `Submitted version ${i.latest.version}`,
+      );
+      if (plan.action === "create") session.saveIntegration(integration.id);
+      data.applied = true;
+      data.result = {
+        integrationId: integration.id,
+        version: integration.latest.version,
+        reviewState: integration.latest.reviewState,
+        reviewComment: integration.latest.reviewComment,
+        publishedVersion: integration.published?.version ?? null,
+        activationLink: integration.activationLink,
+      };
+      return data;
+    });
+  },
+  exitCode: (data) => (data.valid ? 0 : 1),
+  toJson: (data) =>
+    data.valid
+      ? data
+      : { file: data.file, valid: false, errors: data.errors, warnings: data.warnings },
+  async render(data, ctx) {
+    const paint = await ctx.out.paint();
+    if (!data.valid) {
+      const lines = [...data.errors, ...data.warnings].map((i) => formatIssue(data.file, i, paint));
+      lines.push(
+        "",
+        `${paint.red("✖")} ${data.file}: ${plural(data.errors.length, "error")}; nothing was submitted.`,
+      );
+      return lines.join("\n");
+    }
+    if (data.declined) return "Nothing submitted.";
+    if (data.dryRun && data.plan?.action !== "none") {
+      return paint.dim("\nDry run: nothing submitted. Run without --dry-run to submit.");
+    }
+    const r = data.result;
+    if (!r) return "";
+    const created = data.plan?.action === "create";
+    const lines = [
+      "",
+      `${paint.green("✔")} ${created ? `Created integration ${r.integrationId}` : `Submitted version ${r.version} of integration ${r.integrationId}`}: ${paint.bold(reviewStateText(r.reviewState))}.`,
+    ];
+    if (r.reviewState === "IN_REVIEW") {
+      lines.push(
+        r.publishedVersion === null
+          ? "  Procountor's integration team reviews it; the activation link comes with the approval."
+          : `  Customers keep version ${r.publishedVersion} until Procountor approves this one.`,
+      );
+    }
+    if (r.reviewComment) lines.push(`  Reviewer: ${r.reviewComment}`);
+    lines.push(`  Next: pcx status${r.activationLink ? " · pcx link" : ""}`);
+    return lines.join("\n");
+  },
+});
