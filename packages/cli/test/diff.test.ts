@@ -102,15 +102,25 @@ describe("pcx diff", () => {
     expect(run.json()).toMatchObject({ classification: "none", changes: [] });
   });
 
-  it("without --against: a usage error pointing at pcx login / pcx define", () => {
+  it("without --against and without credentials: exit 4 pointing at pcx login and the sandbox", () => {
     const dir = dirWith({ "pcx.integration.yaml": definitionYaml() });
-    const run = pcx(["diff"], { cwd: dir });
-    expect(run.code).toBe(2);
-    expect(run.stderr).toContain("--against");
+    // An empty config dir and no PCX_* credentials: the published definition cannot be fetched.
+    const config = tempDir();
+    const env = {
+      PCX_CONFIG_DIR: config.dir,
+      PCX_PROFILE: "",
+      PCX_CLIENT_ID: "",
+      PCX_CLIENT_SECRET: "",
+      PCX_API_KEY: "",
+    };
+    const run = pcx(["diff"], { cwd: dir, env });
+    expect(run.code).toBe(4);
     expect(run.stderr).toContain("pcx login");
-    const json = pcx(["diff", "--json"], { cwd: dir });
-    expect(json.code).toBe(2);
-    expect(json.json()).toMatchObject({ error: { code: "pcx_usage" } });
+    expect(run.stderr).toContain("--profile sandbox");
+    const json = pcx(["diff", "--json"], { cwd: dir, env });
+    config.cleanup();
+    expect(json.code).toBe(4);
+    expect(json.json()).toMatchObject({ error: { code: "pcx_missing_credentials" } });
   });
 
   it("an invalid definition on either side: exit 1 with a pointer to pcx validate", () => {
