@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import {
   DEMO_CREDENTIALS,
@@ -111,7 +111,10 @@ export async function createWorld(
         ...runOptions,
         env: { ...env, ...runOptions.env },
       }),
-    config: () => JSON.parse(readFileSync(join(config.dir, "config.json"), "utf8")),
+    config: () => {
+      const file = join(config.dir, "config.json");
+      return existsSync(file) ? JSON.parse(readFileSync(file, "utf8")) : {};
+    },
     async review(id, decision = "approve", comment) {
       const response = await fetch(`${sandbox.url}/sandbox/integrations/${id}/review`, {
         method: "POST",

@@ -84,8 +84,9 @@ export default defineCommand<LoginInput, LoginResult>({
     const { name: profile } = resolveProfileName(ctx, store);
     const stored = store.get(profile);
     const builtin = builtinProfile(profile);
+    // Checked against --base-url or PCX_BASE_URL (ctx.baseUrl) when given; only the flag is saved.
     const baseUrl = checkBaseUrl(
-      input.baseUrlFlag ??
+      ctx.baseUrl ??
         stored?.baseUrl ??
         builtin?.baseUrl ??
         builtinProfile(FALLBACK_PROFILE)!.baseUrl,
