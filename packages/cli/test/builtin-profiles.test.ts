@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { DEMO_CREDENTIALS } from "../../../sandbox/src/fixtures/demo-credentials.js";
-import { BUILTIN_PROFILES, SANDBOX_DEMO_CREDENTIALS } from "./builtin-profiles.js";
+import { DEMO_CREDENTIALS } from "../../sandbox/src/fixtures/demo-credentials.js";
+import { BUILTIN_PROFILES, SANDBOX_DEMO_CREDENTIALS } from "../src/profiles/builtin-profiles.js";
 
 describe("built-in profiles", () => {
   it("the sandbox profile's copy of the demo credentials equals the sandbox's own", () => {
