@@ -1,0 +1,98 @@
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { verifyState } from "@pcx/sdk";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { assertBuilt, definitionYaml } from "./run-pcx.js";
+import { type CliWorld, createWorld } from "./sandbox-harness.js";
+
+const RAISED = definitionYaml({
+  rights: `    - right: sales-invoices
+      level: all
+      purpose: Creates sales invoices from shop orders.
+    - right: business-partners
+      level: all
+      purpose: Creates and updates customers before invoicing.`,
+});
+
+/**
+ * The whole CLI flow, every command that talks to the API. Each step must
+ * exit 0; the sandbox's audit log then tells what was applied.
+ */
+async function flow(world: CliWorld): Promise<string[]> {
+  const failures: string[] = [];
+  const step = async (args: string[], expectCode = 0) => {
+    const run = await world.run(args, { timeoutMs: 120_000 });
+    if (run.code !== expectCode) {
+      failures.push(`pcx ${args.join(" ")}: exit ${run.code}\n${run.stderr}`);
+    }
+    return run;
+  };
+  await step(["login"]); // the sandbox profile: demo values, checked with a token exchange
+  const created = await step(["define", "--yes", "--json"]);
+  const id = (created.json() as { result: { integrationId: number } }).result.integrationId;
+  await step(["define", "--yes"]); // no change: nothing submitted
+  await step(["status", "--json"]);
+  await world.review(id, "approve");
+  const status = await step(["status", "--json"]);
+  expect(status.json()).toMatchObject({ latest: { reviewState: "APPROVED" } });
+  await step(["limits", "show"]);
+  await step(["limits", "set", "12"]);
+  await step(["limits", "set", "none"]);
+  await step(["limits", "set", "15"]);
+  const link = await step(["link", "--state", "cust-42", "--json"]);
+  const secret = String(world.config().profiles?.sandbox?.stateSecret);
+  expect(
+    verifyState((link.json() as { state: string }).state, { secrets: { k1: secret } }),
+  ).toMatchObject({ ok: true, payload: { ref: "cust-42" } });
+  await step(["link", "--qr"]);
+  writeFileSync(join(world.workDir, "pcx.integration.yaml"), RAISED);
+  await step(["diff", "--json"]);
+  await step(["define", "--dry-run"]);
+  await step(["define", "--yes", "--json"]);
+  await step(["define", "--yes"]); // no change again
+  await step(["status"]);
+  await step(["profiles"]);
+  return failures;
+}
+
+function auditKinds(world: CliWorld): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const row of world.sandbox.engine.dumpState().audit) {
+    counts[row.kind] = (counts[row.kind] ?? 0) + 1;
+  }
+  return counts;
+}
+
+const files = { "pcx.integration.yaml": definitionYaml() };
+let calm: CliWorld;
+let chaotic: CliWorld;
+beforeAll(async () => {
+  assertBuilt();
+  calm = await createWorld({}, files);
+  chaotic = await createWorld({ chaos: 0.3, seed: 11 }, files);
+});
+afterAll(async () => {
+  await calm?.close();
+  await chaotic?.close();
+});
+
+describe("the CLI under --chaos 0.3", () => {
+  it("every command succeeds, and no change is applied twice", { timeout: 300_000 }, async () => {
+    expect(await flow(calm)).toEqual([]);
+    expect(await flow(chaotic)).toEqual([]);
+
+    const stats = chaotic.sandbox.stats;
+    const injected = Object.entries(stats.faults)
+      .filter(([kind]) => kind !== "latency")
+      .reduce((sum, [, n]) => sum + n, 0);
+    // Chaos did its job: failures were injected, including answers lost after the change was applied.
+    expect(injected).toBeGreaterThan(5);
+
+    const state = chaotic.sandbox.engine.dumpState();
+    expect(state.integrations).toHaveLength(1);
+    expect(state.integrations[0]?.versions.map((v) => v.version)).toEqual([1, 2]);
+    expect(state.integrations[0]?.maxConcurrentActivations).toBe(20);
+    // The same changes, each once, as in the calm run.
+    expect(auditKinds(chaotic)).toEqual(auditKinds(calm));
+  });
+});
