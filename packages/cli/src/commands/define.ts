@@ -71,7 +71,7 @@ export default defineCommand<DefineInput, DefineResult>({
     }
 
     return withSession(ctx, async (session) => {
-      const { plan } = await withProgress(ctx, "Fetching the published definition", () =>
+      const { plan } = await withProgress(ctx, "Checking what is published", () =>
         planDefine(session, definition, input),
       );
       data.plan = plan;
@@ -111,7 +111,6 @@ export default defineCommand<DefineInput, DefineResult>({
           plan.action === "create"
             ? session.client.integrations.create(wire)
             : session.client.integrations.update(plan.integrationId!, wire),
-        (i) => `Submitted version ${i.latest.version}`,
       );
       if (plan.action === "create") session.saveIntegration(integration.id);
       data.applied = true;
