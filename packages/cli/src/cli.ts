@@ -33,7 +33,8 @@ type Loader<Input> = () => Promise<{ default: CommandModule<Input, unknown> }>;
 const EXIT_CODES_HELP = `
 Exit codes:
   0  success
-  1  the thing checked is not OK (invalid definition; a diff needing a customer update with --exit-code)
+  1  the thing checked is not OK (invalid definition; a diff needing a customer update with
+     --exit-code; pcx link before any version is approved)
   2  usage error
   3  API or network error
   4  missing credentials or configuration

@@ -91,12 +91,6 @@ export async function planDefine(
       ref = undefined;
     }
   }
-  const base = {
-    name: wire.name,
-    supersedes: null,
-    environmentsToUpdate: 0,
-    notes,
-  };
 
   if (!integration) {
     if (!options.createNew) {
@@ -109,17 +103,20 @@ export async function planDefine(
     return {
       integration: null,
       plan: {
-        ...base,
         action: "create",
         integrationId: null,
         integrationSource: null,
+        name: wire.name,
         against: null,
         nextVersion: 1,
+        supersedes: null,
         classification: "needs-review",
         requiresCustomerUpdate: false,
         needsReview: true,
         changes: [],
+        environmentsToUpdate: 0,
         limit: null,
+        notes,
       },
     };
   }
@@ -130,10 +127,10 @@ export async function planDefine(
   const unchanged = diffDefinitions(latest.definition, wire).changes.length === 0;
   const limitNext = wire.maxConcurrentActivations;
   const plan: DefinePlan = {
-    ...base,
     action: unchanged ? "none" : "update",
     integrationId: integration.id,
     integrationSource: ref?.source ?? null,
+    name: wire.name,
     against: {
       version: compared.version,
       reviewState: compared.reviewState,
@@ -148,10 +145,12 @@ export async function planDefine(
     requiresCustomerUpdate: !unchanged && diff.requiresCustomerUpdate,
     needsReview: !unchanged && diff.needsReview,
     changes: unchanged ? [] : diff.changes,
+    environmentsToUpdate: 0,
     limit:
       !unchanged && limitNext !== undefined && limitNext !== integration.maxConcurrentActivations
         ? { current: integration.maxConcurrentActivations, next: limitNext }
         : null,
+    notes,
   };
   if (plan.requiresCustomerUpdate && published) {
     plan.environmentsToUpdate = await countEnvironmentsToUpdate(session, integration.id);
