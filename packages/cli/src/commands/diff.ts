@@ -78,10 +78,7 @@ export function createDiffCommand(sources: DiffSources = {}): CommandModule<Diff
       } else {
         base = await sources.loadPublished!(ctx, input);
       }
-      // The published definition never carries the file's editor-only $schema.
-      const compared =
-        input.against === undefined ? withoutSchema(next.definition) : next.definition;
-      const diff = diffDefinitions(base.definition, compared);
+      const diff = diffDefinitions(base.definition, next.definition);
       return {
         file: next.file,
         against: base.label,
@@ -108,11 +105,6 @@ export function createDiffCommand(sources: DiffSources = {}): CommandModule<Diff
       return lines.join("\n");
     },
   };
-}
-
-function withoutSchema(definition: IntegrationDefinition): IntegrationDefinition {
-  const { $schema: _schema, ...rest } = definition;
-  return rest;
 }
 
 /** The published definition, fetched with the profile's credentials (loaded only when needed). */

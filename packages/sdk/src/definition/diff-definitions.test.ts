@@ -26,6 +26,7 @@ describe("diffDefinitions", () => {
     expect(diffAfter((d) => d.technicalUser.rights.reverse())).toEqual(none);
     expect(diffAfter((d) => delete d.billing)).toEqual(none); // billing defaults to environment
     expect(diffAfter((d) => (d.name = " Acme Invoice Sync "))).toEqual(none); // trimmed like the schema
+    expect(diffAfter((d) => (d.$schema = "other.json"))).toEqual(none); // editor-only, never sent
   });
 
   const rules: [string, (d: Mutable) => void, string, string, string][] = [
@@ -136,7 +137,6 @@ describe("diffDefinitions", () => {
       "changed",
       "cosmetic",
     ],
-    ["$schema changed", (d) => (d.$schema = "other.json"), "$schema", "changed", "cosmetic"],
     [
       "maxConcurrentActivations changed",
       (d) => (d.maxConcurrentActivations = 5),
@@ -191,7 +191,6 @@ describe("diffDefinitions", () => {
     const diff = diffDefinitions(read("pcx.integration.yaml"), read("definitions/acme-v2.yaml"));
     expect(diff.requiresCustomerUpdate).toBe(true);
     expect(diff.changes.map((c) => [c.path, c.classification])).toEqual([
-      ["$schema", "cosmetic"],
       ["description", "cosmetic"],
       ["maxConcurrentActivations", "cosmetic"],
       ["technicalUser.rights[business-partners].level", "customer-update-required"],

@@ -20,11 +20,6 @@ const RANK: Record<ChangeClass | "none", number> = {
 /** Classification and reason of each plain field. Rights are handled on their own. */
 const FIELD_RULES: readonly { path: string; classification: ChangeClass; reason: string }[] = [
   {
-    path: "$schema",
-    classification: "cosmetic",
-    reason: "$schema is editor-only; pcx never sends it to Procountor.",
-  },
-  {
     path: "name",
     classification: "needs-review",
     reason: "Customers see the name when they activate; Procountor reviews it.",
@@ -85,7 +80,13 @@ const FIELD_RULES: readonly { path: string; classification: ChangeClass; reason:
   },
 ];
 
-const KNOWN_ROOT = new Set(["links", "technicalUser", ...FIELD_RULES.map((r) => r.path)]);
+// `$schema` is editor-only and never sent to Procountor: not a change of the definition.
+const KNOWN_ROOT = new Set([
+  "$schema",
+  "links",
+  "technicalUser",
+  ...FIELD_RULES.map((r) => r.path),
+]);
 const KNOWN_USER = new Set(["username", "displayName", "rights"]);
 const KNOWN_LINKS = new Set(["privacyPolicy", "termsOfService", "support"]);
 
@@ -124,8 +125,8 @@ function diffUnknown(a: Loose, b: Loose, prefix: string, known: Set<string>): De
  * classification"): a right added or raised from view to all, or a new
  * technical-user username, requires a customer update; a right removed or
  * lowered, a changed purpose, name, callbackUrl, link or billing needs review;
- * descriptions, logo, display name, `$schema` and maxConcurrentActivations are
- * cosmetic. Meant for valid definitions; never throws on others.
+ * descriptions, logo, display name and maxConcurrentActivations are cosmetic;
+ * `$schema` (editor-only) is ignored. Meant for valid definitions; never throws on others.
  */
 export function diffDefinitions(
   a: IntegrationDefinitionInput,
