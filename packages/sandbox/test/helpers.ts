@@ -1,5 +1,7 @@
 import type { WireDefinition } from "@pcx/sdk/contract";
 import { afterEach } from "vitest";
+// The SDK's test fixture, by its path: it is not part of the SDK's public index.
+import { acmeRights, acmeWire } from "../../sdk/src/definition/acme-fixture.js";
 import { type RunningSandbox, type SandboxOptions, startSandbox } from "../src/index.js";
 
 const running: RunningSandbox[] = [];
@@ -26,38 +28,16 @@ export function manualClock(start = "2025-06-01T10:00:00.000Z") {
   };
 }
 
+/** The Acme definition on the wire (the SDK's test fixture), with `overrides`. */
 export function definition(
   overrides: Partial<WireDefinition> = {},
   rights?: WireDefinition["technicalUser"]["rights"],
 ): WireDefinition {
-  return {
-    name: "Acme Invoice Sync",
-    description: "Sends sales invoices from Acme Shop to Procountor.",
-    links: {
-      privacyPolicy: "https://acme.example/privacy",
-      termsOfService: "https://acme.example/terms",
-      support: "https://acme.example/support",
-    },
-    callbackUrl: "https://acme.example/procountor/callback",
-    billing: "environment",
-    technicalUser: {
-      username: "acme-invoice-sync",
-      rights: rights ?? [
-        {
-          right: "sales-invoices",
-          level: "all",
-          purpose: "Creates sales invoices from shop orders.",
-        },
-      ],
-    },
-    ...overrides,
-  };
+  return { ...acmeWire(rights), ...overrides };
 }
 
-export const RAISED_RIGHTS: WireDefinition["technicalUser"]["rights"] = [
-  { right: "sales-invoices", level: "all", purpose: "Creates sales invoices from shop orders." },
-  { right: "business-partners", level: "view", purpose: "Looks up customers before invoicing." },
-];
+/** The full Acme rights: business-partners (view) added to version 1's sales-invoices (all). */
+export const RAISED_RIGHTS = acmeRights();
 
 // biome-ignore lint/suspicious/noExplicitAny: test answers are checked by assertions
 export interface Answer<T = any> {

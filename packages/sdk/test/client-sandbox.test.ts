@@ -9,6 +9,8 @@ import {
   type SandboxOptions,
   startSandbox,
 } from "../../sandbox/src/index.js";
+// A test fixture, not part of the public index.
+import { acmeWire } from "../src/definition/acme-fixture.js";
 import {
   type ClientOptions,
   createActivationLink,
@@ -20,22 +22,7 @@ import {
 
 const STATE_SECRET = "client-sandbox-test-state-secret-0123456789";
 
-const DEFINITION = {
-  name: "Acme Invoice Sync",
-  description: "Sends sales invoices from Acme Shop to Procountor.",
-  links: {
-    privacyPolicy: "https://acme.example/privacy",
-    termsOfService: "https://acme.example/terms",
-    support: "https://acme.example/support",
-  },
-  callbackUrl: "https://acme.example/procountor/callback",
-  technicalUser: {
-    username: "acme-invoice-sync",
-    rights: [
-      { right: "sales-invoices", level: "all" as const, purpose: "Creates sales invoices." },
-    ],
-  },
-};
+const DEFINITION = acmeWire();
 
 const running: Array<{ close(): Promise<void> }> = [];
 afterEach(async () => {

@@ -1,5 +1,6 @@
 // Shared by the client's unit tests (not exported from the package).
 import type { ActivationRequest, Integration } from "../contract/index.js";
+import { acmeWire } from "../definition/acme-fixture.js";
 import type { ClientOptions } from "./client-options.js";
 import { createClient } from "./procountor-client.js";
 
@@ -75,23 +76,7 @@ export function testClient(overrides: Partial<ClientOptions> = {}) {
   return { client, time };
 }
 
-export const DEFINITION = {
-  name: "Acme Invoice Sync",
-  description: "Sends sales invoices from Acme Shop to Procountor.",
-  links: {
-    privacyPolicy: "https://acme.example/privacy",
-    termsOfService: "https://acme.example/terms",
-    support: "https://acme.example/support",
-  },
-  callbackUrl: "https://acme.example/procountor/callback",
-  billing: "environment" as const,
-  technicalUser: {
-    username: "acme-invoice-sync",
-    rights: [
-      { right: "sales-invoices", level: "all" as const, purpose: "Creates sales invoices." },
-    ],
-  },
-};
+export const DEFINITION = acmeWire();
 
 const T = "2025-06-01T12:00:00Z";
 

@@ -1,4 +1,26 @@
+// Test fixtures: the Acme example, written out once for every package's tests.
+// Not exported from the package; tests outside src/definition import this file
+// by its relative path.
+import type { WireDefinition } from "../contract/integration-schemas.js";
 import type { IntegrationDefinitionInput } from "./integration-definition-schema.js";
+
+type Rights = WireDefinition["technicalUser"]["rights"];
+
+/** The Acme technical user's rights of DESIGN.md (sales-invoices: all, business-partners: view). */
+export function acmeRights(): Rights {
+  return [
+    {
+      right: "sales-invoices",
+      level: "all",
+      purpose: "Creates sales invoices from shop orders.",
+    },
+    {
+      right: "business-partners",
+      level: "view",
+      purpose: "Looks up customers before invoicing.",
+    },
+  ];
+}
 
 /** Test fixture: the Acme definition of DESIGN.md, as a fresh object each call. */
 export function acme(): IntegrationDefinitionInput {
@@ -18,18 +40,25 @@ export function acme(): IntegrationDefinitionInput {
     technicalUser: {
       username: "acme-invoice-sync",
       displayName: "Acme Invoice Sync",
-      rights: [
-        {
-          right: "sales-invoices",
-          level: "all",
-          purpose: "Creates sales invoices from shop orders.",
-        },
-        {
-          right: "business-partners",
-          level: "view",
-          purpose: "Looks up customers before invoicing.",
-        },
-      ],
+      rights: acmeRights(),
     },
+  };
+}
+
+/**
+ * Test fixture: a plain Acme definition as API tests send it. Only the required
+ * fields and `billing` (no `$schema`, `logoUrl`, `maxConcurrentActivations` or
+ * `displayName`), and the technical user with `rights`: by default only
+ * sales-invoices: all. A fresh object each call.
+ */
+export function acmeWire(rights: Rights = acmeRights().slice(0, 1)): WireDefinition {
+  const { name, description, links, callbackUrl, technicalUser } = acme();
+  return {
+    name,
+    description,
+    links,
+    callbackUrl,
+    billing: "environment",
+    technicalUser: { username: technicalUser.username, rights },
   };
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { acmeRights } from "../definition/acme-fixture.js";
 import { lintRights } from "./lint-rights.js";
 
 const lint = (right: string, level: string, purpose: string) =>
@@ -6,20 +7,7 @@ const lint = (right: string, level: string, purpose: string) =>
 
 describe("lintRights", () => {
   it("returns nothing for known rights with fitting levels and purposes", () => {
-    expect(
-      lintRights([
-        {
-          right: "sales-invoices",
-          level: "all",
-          purpose: "Creates sales invoices from shop orders.",
-        },
-        {
-          right: "business-partners",
-          level: "view",
-          purpose: "Looks up customers before invoicing.",
-        },
-      ]),
-    ).toEqual([]);
+    expect(lintRights(acmeRights())).toEqual([]);
   });
 
   describe("unknown_right", () => {
