@@ -8,8 +8,9 @@ import type {
 import { callInput } from "./call-input.js";
 import type { CallOptions, MutationOptions } from "./client-options.js";
 import { decisionIdempotencyKey } from "./idempotency-key.js";
+import { integrationList } from "./integration-list.js";
 import type { ListOptions, ListPageOptions } from "./integrations-resource.js";
-import { type PageIterator, paginate } from "./page-iterator.js";
+import type { PageIterator } from "./page-iterator.js";
 import type { Execute } from "./request-executor.js";
 
 export interface ActivationRequestListOptions extends ListOptions {
@@ -71,16 +72,10 @@ function normalize(environments: number[] | undefined): number[] | undefined {
 }
 
 export function createActivationRequestsResource(execute: Execute): ActivationRequestsResource {
-  const listPage = (integrationId: number, options: ActivationRequestListPageOptions = {}) =>
-    execute("listActivationRequests", {
-      params: { id: integrationId },
-      query: { page: options.page, size: options.size, status: options.status },
-      ...callInput(options),
-    });
   return {
-    list: (integrationId, options = {}) =>
-      paginate((page) => listPage(integrationId, { ...options, page })),
-    listPage,
+    ...integrationList((id, input) =>
+      execute("listActivationRequests", { params: { id }, ...input }),
+    ),
     get: (id, options) =>
       execute("getActivationRequest", { params: { id }, ...callInput(options) }),
     async approve(id, options = {}) {

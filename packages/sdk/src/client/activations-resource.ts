@@ -1,8 +1,9 @@
 import type { Activation, ActivationStatus, Page } from "../contract/index.js";
 import { callInput } from "./call-input.js";
 import type { MutationOptions } from "./client-options.js";
+import { integrationList } from "./integration-list.js";
 import type { ListOptions, ListPageOptions } from "./integrations-resource.js";
-import { type PageIterator, paginate } from "./page-iterator.js";
+import type { PageIterator } from "./page-iterator.js";
 import type { Execute } from "./request-executor.js";
 
 export interface ActivationListOptions extends ListOptions {
@@ -30,16 +31,8 @@ export interface ActivationsResource {
 }
 
 export function createActivationsResource(execute: Execute): ActivationsResource {
-  const listPage = (integrationId: number, options: ActivationListPageOptions = {}) =>
-    execute("listActivations", {
-      params: { id: integrationId },
-      query: { page: options.page, size: options.size, status: options.status },
-      ...callInput(options),
-    });
   return {
-    list: (integrationId, options = {}) =>
-      paginate((page) => listPage(integrationId, { ...options, page })),
-    listPage,
+    ...integrationList((id, input) => execute("listActivations", { params: { id }, ...input })),
     deactivate: (integrationId, companyId, options) =>
       execute("deactivate", { params: { id: integrationId, companyId }, ...callInput(options) }),
   };
