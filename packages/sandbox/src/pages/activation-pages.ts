@@ -3,9 +3,9 @@ import type { CustomerIntegration } from "../engine/sandbox-engine.js";
 import { environmentPicker, PICKER_SCRIPT } from "./environment-picker.js";
 import { html, type SafeHtml } from "./html.js";
 import { integrationDetails } from "./integration-details.js";
-import { alertBox, layout } from "./layout.js";
-import { type PageAnswer, type PageContext, page } from "./page-context.js";
-import { activationSteps, stepsNav } from "./steps-nav.js";
+import type { PageAnswer, PageContext } from "./page-context.js";
+import { type StepError, stepPage } from "./step-page.js";
+import { activationSteps } from "./steps-nav.js";
 import { technicalUserView } from "./technical-user-view.js";
 
 /** What the activation's forms carry from step to step (hidden fields; checked again at every step). */
@@ -14,12 +14,6 @@ export interface ActivationWizard {
   state: string | null;
   termsAccepted: boolean;
   picked: number[];
-}
-
-/** A message for the page and the HTTP status to answer it with. */
-export interface StepError {
-  message: string;
-  status: number;
 }
 
 function hiddenFields(wizard: ActivationWizard, options: { picked: boolean }): SafeHtml {
@@ -43,21 +37,15 @@ function frame(
   error: StepError | undefined,
   script?: SafeHtml,
 ): PageAnswer {
-  const main = html`<section class="card" aria-labelledby="title">
-${stepsNav(pc.t, activationSteps(pc.t), step)}
-<h1 id="title">${title}</h1>
-${alertBox(error?.message)}
-${body}
-</section>`;
-  return page(
-    layout(pc, {
-      title,
-      main,
-      langHref: activationLinkOf(integration.id, wizard.state),
-      ...(script ? { script } : {}),
-    }),
-    error?.status ?? 200,
-  );
+  return stepPage(pc, {
+    steps: activationSteps(pc.t),
+    step,
+    title,
+    body,
+    error,
+    langHref: activationLinkOf(integration.id, wizard.state),
+    script,
+  });
 }
 
 /** Step 1: the integration's details and the activation terms (a checkbox that must be ticked). */

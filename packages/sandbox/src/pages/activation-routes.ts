@@ -5,13 +5,13 @@ import {
   type ActivationWizard,
   detailsStep,
   environmentsStep,
-  type StepError,
   technicalUserStep,
 } from "./activation-pages.js";
 import { errorPage } from "./error-pages.js";
 import { parseId, parsePickedIds, readForm } from "./form-body.js";
 import type { Messages } from "./messages-en.js";
 import { type PageAnswer, redirect, type SignedInContext } from "./page-context.js";
+import type { StepError } from "./step-page.js";
 
 /** The longest `state` the engine keeps (start-requests.ts); longer links are refused up front. */
 const MAX_STATE_LENGTH = 2048;

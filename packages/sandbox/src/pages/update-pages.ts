@@ -1,14 +1,13 @@
 import type { CustomerEnvironment } from "../engine/customer-environments.js";
 import type { CustomerIntegration } from "../engine/sandbox-engine.js";
 import { notFound, SandboxError } from "../sandbox-error.js";
-import type { StepError } from "./activation-pages.js";
 import { environmentPicker, PICKER_SCRIPT } from "./environment-picker.js";
 import { parseId, parsePickedIds, readForm } from "./form-body.js";
 import { html, type SafeHtml } from "./html.js";
 import { integrationDetails } from "./integration-details.js";
-import { alertBox, layout } from "./layout.js";
-import { type PageAnswer, page, redirect, type SignedInContext } from "./page-context.js";
-import { stepsNav, updateSteps } from "./steps-nav.js";
+import { type PageAnswer, redirect, type SignedInContext } from "./page-context.js";
+import { type StepError, stepPage } from "./step-page.js";
+import { updateSteps } from "./steps-nav.js";
 import { technicalUserView } from "./technical-user-view.js";
 
 function frame(
@@ -20,21 +19,15 @@ function frame(
   error?: StepError,
   script?: SafeHtml,
 ): PageAnswer {
-  const main = html`<section class="card" aria-labelledby="title">
-${stepsNav(pc.t, updateSteps(pc.t), step)}
-<h1 id="title">${title}</h1>
-${alertBox(error?.message)}
-${body}
-</section>`;
-  return page(
-    layout(pc, {
-      title,
-      main,
-      langHref: `/update/${integration.id}`,
-      ...(script ? { script } : {}),
-    }),
-    error?.status ?? 200,
-  );
+  return stepPage(pc, {
+    steps: updateSteps(pc.t),
+    step,
+    title,
+    body,
+    error,
+    langHref: `/update/${integration.id}`,
+    script,
+  });
 }
 
 /** Step 1 of "Update required": basic information and the environments, all selected by default. */
