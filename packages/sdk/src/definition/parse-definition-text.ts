@@ -1,6 +1,7 @@
 import { LineCounter, parseDocument } from "yaml";
 import type { DefinitionIssue, ValidationResult } from "./definition-issue.js";
 import type { IntegrationDefinition } from "./integration-definition-schema.js";
+import { internalError } from "./internal-error.js";
 import { parsePath } from "./issue-path.js";
 import { jsonSyntaxError } from "./json-syntax-error.js";
 import { nodePosition } from "./node-position.js";
@@ -119,19 +120,6 @@ export function parseDefinitionText(
     if (typeof text !== "string") return validateDefinition(text);
     return parse(text, options);
   } catch (error) {
-    return {
-      value: undefined,
-      errors: [
-        {
-          path: "",
-          code: "internal_error",
-          severity: "error",
-          message: `pcx could not read this definition (${error instanceof Error ? error.message : "unknown error"}); please report this as a pcx bug`,
-          line: 1,
-          column: 1,
-        },
-      ],
-      warnings: [],
-    };
+    return internalError("read", error, { line: 1, column: 1 });
   }
 }

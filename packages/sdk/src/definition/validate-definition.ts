@@ -2,6 +2,7 @@ import { lintRights } from "../permissions/lint-rights.js";
 import type { DefinitionIssue, ValidationResult } from "./definition-issue.js";
 import type { IntegrationDefinition } from "./integration-definition-schema.js";
 import { IntegrationDefinitionSchema } from "./integration-definition-schema.js";
+import { internalError } from "./internal-error.js";
 import { parsePath } from "./issue-path.js";
 import { describeValue, issuesFromZod } from "./issues-from-zod.js";
 import { lintUnknownKeys, suggestKey } from "./lint-unknown-keys.js";
@@ -76,17 +77,6 @@ export function validateDefinition(input: unknown): ValidationResult<Integration
     return { value: errors.length === 0 ? data : undefined, errors, warnings };
   } catch (error) {
     // Not expected for any input; kept so that validation keeps its no-throw promise.
-    return {
-      value: undefined,
-      errors: [
-        {
-          path: "",
-          code: "internal_error",
-          severity: "error",
-          message: `pcx could not check this definition (${error instanceof Error ? error.message : "unknown error"}); please report this as a pcx bug`,
-        },
-      ],
-      warnings: [],
-    };
+    return internalError("check", error);
   }
 }
