@@ -2,17 +2,8 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { verifyState } from "@pcx/sdk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { assertBuilt, definitionYaml } from "./run-pcx.js";
+import { assertBuilt, definitionYaml, RAISED_DEFINITION_YAML } from "./run-pcx.js";
 import { type CliWorld, createWorld } from "./sandbox-harness.js";
-
-const RAISED = definitionYaml({
-  rights: `    - right: sales-invoices
-      level: all
-      purpose: Creates sales invoices from shop orders.
-    - right: business-partners
-      level: all
-      purpose: Creates and updates customers before invoicing.`,
-});
 
 /**
  * The whole CLI flow, every command that talks to the API. Each step must
@@ -45,7 +36,7 @@ async function flow(world: CliWorld): Promise<string[]> {
     verifyState((link.json() as { state: string }).state, { secrets: { k1: secret } }),
   ).toMatchObject({ ok: true, payload: { ref: "cust-42" } });
   await step(["link", "--qr"]);
-  writeFileSync(join(world.workDir, "pcx.integration.yaml"), RAISED);
+  writeFileSync(join(world.workDir, "pcx.integration.yaml"), RAISED_DEFINITION_YAML);
   await step(["diff", "--json"]);
   await step(["define", "--dry-run"]);
   await step(["define", "--yes", "--json"]);

@@ -1,18 +1,8 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { assertBuilt, definitionYaml, tempDir } from "./run-pcx.js";
+import { assertBuilt, definitionYaml, RAISED_DEFINITION_YAML, tempDir } from "./run-pcx.js";
 import { type CliWorld, createWorld } from "./sandbox-harness.js";
-
-// A raised right (business-partners view → all): customers must accept an update.
-const RAISED = definitionYaml({
-  rights: `    - right: sales-invoices
-      level: all
-      purpose: Creates sales invoices from shop orders.
-    - right: business-partners
-      level: all
-      purpose: Creates and updates customers before invoicing.`,
-});
 
 let world: CliWorld;
 beforeAll(async () => {
@@ -91,7 +81,7 @@ describe("pcx define against the sandbox", () => {
     await world.review(id, "approve");
     // 1003 is activated by the fixtures on first approval; two more through the flow.
     world.activate(id, [1001, 1004]);
-    writeFileSync(join(world.workDir, "pcx.integration.yaml"), RAISED);
+    writeFileSync(join(world.workDir, "pcx.integration.yaml"), RAISED_DEFINITION_YAML);
 
     const plan = await world.run(["define", "--dry-run"]);
     expect(plan.code).toBe(0);

@@ -1,16 +1,9 @@
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { assertBuilt, definitionYaml, pcx, tempDir } from "./run-pcx.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { assertBuilt, definitionYaml, pcx, tempDir, tempDirPerTest } from "./run-pcx.js";
 
 beforeAll(assertBuilt);
 
-let cleanup = () => {};
-afterEach(() => cleanup());
-
-function dirWith(files: Record<string, string>) {
-  const temp = tempDir(files);
-  cleanup = temp.cleanup;
-  return temp.dir;
-}
+const dirWith = tempDirPerTest();
 
 const raised = definitionYaml({
   rights: `    - right: sales-invoices

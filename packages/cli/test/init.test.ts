@@ -1,18 +1,11 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { assertBuilt, pcx, tempDir } from "./run-pcx.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { assertBuilt, pcx, tempDirPerTest } from "./run-pcx.js";
 
 beforeAll(assertBuilt);
 
-let cleanup = () => {};
-afterEach(() => cleanup());
-
-function emptyDir() {
-  const temp = tempDir();
-  cleanup = temp.cleanup;
-  return temp.dir;
-}
+const emptyDir = tempDirPerTest();
 
 const ALL_FLAGS = [
   "--name",

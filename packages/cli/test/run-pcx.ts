@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { afterEach } from "vitest";
 
 /** CLI tests run the built bin, as users do (docs/contributing.md). */
 export const BIN = fileURLToPath(new URL("../dist/pcx.js", import.meta.url));
@@ -50,6 +51,23 @@ export function tempDir(files: Record<string, string> = {}): { dir: string; clea
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
+/**
+ * For test files whose tests each work in a fresh temporary directory: returns
+ * `dirWith(files)`, which makes one; every directory it made is removed after
+ * the test. Call it at the top of the file.
+ */
+export function tempDirPerTest(): (files?: Record<string, string>) => string {
+  const made: Array<() => void> = [];
+  afterEach(() => {
+    for (const cleanup of made.splice(0)) cleanup();
+  });
+  return (files = {}) => {
+    const temp = tempDir(files);
+    made.push(temp.cleanup);
+    return temp.dir;
+  };
+}
+
 /** A valid definition (DESIGN.md "The definition file"), with overridable lines. */
 export function definitionYaml(
   overrides: { description?: string; callbackUrl?: string; rights?: string } = {},
@@ -78,3 +96,16 @@ ${
 }
 `;
 }
+
+/**
+ * The definition with business-partners raised from view to all (its purpose
+ * reworded too): a new version that customers must accept as an update.
+ */
+export const RAISED_DEFINITION_YAML = definitionYaml({
+  rights: `    - right: sales-invoices
+      level: all
+      purpose: Creates sales invoices from shop orders.
+    - right: business-partners
+      level: all
+      purpose: Creates and updates customers before invoicing.`,
+});
