@@ -1,26 +1,16 @@
 import nock from "nock";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { isPcxError, type PcxError } from "../errors/index.js";
 import { createClient } from "./procountor-client.js";
 import {
   BASE,
   CREDENTIALS,
+  caught,
   integration,
   ORIGIN,
   SECRETS,
   TOKEN_REPLY,
   testClient,
 } from "./test-fixtures.js";
-
-async function caught(promise: Promise<unknown>): Promise<PcxError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isPcxError(error)) return error;
-    throw error;
-  }
-  throw new Error("expected a rejection");
-}
 
 describe("ProcountorClient: M2M token exchange", () => {
   beforeAll(() => nock.disableNetConnect());

@@ -1,23 +1,13 @@
 import nock from "nock";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { isPcxError, type PcxError } from "../errors/index.js";
 import {
   activationRequest,
+  caught,
   integration,
   ORIGIN,
   TOKEN_REPLY,
   testClient,
 } from "./test-fixtures.js";
-
-async function caught(promise: Promise<unknown>): Promise<PcxError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isPcxError(error)) return error;
-    throw error;
-  }
-  throw new Error("expected a rejection");
-}
 
 const api = () => nock(ORIGIN);
 

@@ -1,6 +1,7 @@
 // Shared by the client's unit tests (not exported from the package).
 import type { ActivationRequest, Integration } from "../contract/index.js";
 import { acmeWire } from "../definition/acme-fixture.js";
+import { isPcxError, type PcxError } from "../errors/index.js";
 import type { ClientOptions } from "./client-options.js";
 import { createClient } from "./procountor-client.js";
 
@@ -132,3 +133,14 @@ export function page<T>(results: T[], pageNumber: number, pageSize: number, tota
 }
 
 export const TOKEN_REPLY = { access_token: SECRETS.accessToken, expires_in: 3600 };
+
+/** The PcxError that `promise` rejects with; throws when it resolves or rejects with anything else. */
+export async function caught(promise: Promise<unknown>): Promise<PcxError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (isPcxError(error)) return error;
+    throw error;
+  }
+  throw new Error("expected a rejection");
+}
