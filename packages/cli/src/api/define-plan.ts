@@ -6,13 +6,11 @@ import {
   isPcxError,
   PcxError,
 } from "@pcx/sdk";
-import type { Integration, ReviewState } from "@pcx/sdk/contract";
+import type { Integration, ReviewState, WireDefinition } from "@pcx/sdk/contract";
 import type { IntegrationRef } from "../profiles/resolve-connection.js";
 import { fetchIntegration, type Session } from "./session.js";
 
-/** The definition as sent: the file without its editor-only `$schema`. */
-export type WireDefinition = Omit<IntegrationDefinition, "$schema">;
-
+/** The definition as sent (the contract's `WireDefinition`): the file without its editor-only `$schema`. */
 export function toWire(definition: IntegrationDefinition): WireDefinition {
   const { $schema: _schema, ...wire } = definition;
   return wire;
