@@ -67,7 +67,11 @@ export interface CliWorld {
   env: NodeJS.ProcessEnv;
   run(args: string[], options?: RunOptions): Promise<PcxRun>;
   /** The saved config file, parsed. */
-  config(): { defaultProfile?: string; profiles?: Record<string, Record<string, unknown>> };
+  config(): {
+    defaultProfile?: string;
+    // biome-ignore lint/suspicious/noExplicitAny: the saved config file, read back by assertions
+    profiles?: Record<string, Record<string, any>>;
+  };
   /** The sandbox's reviewer approves (or sends back) the latest version: POST /sandbox/integrations/{id}/review. */
   review(id: number, decision?: "approve" | "request-changes", comment?: string): Promise<void>;
   /** Activates the integration in these environments for the demo user (approved by the integrator). */

@@ -1,5 +1,7 @@
 import type { WireDefinition } from "@pcx/sdk/contract";
 import { describe, expect, it } from "vitest";
+// The SDK's test fixture, by its path: it is not part of the SDK's public index.
+import { acmeWire } from "../../../sdk/src/definition/acme-fixture.js";
 import { DEMO_COMPANY_IDS, DEMO_USER, seedDemoFixtures } from "../fixtures/demo-fixtures.js";
 import { SandboxError } from "../sandbox-error.js";
 import { openStore } from "../store/open-store.js";
@@ -7,23 +9,8 @@ import { SandboxEngine } from "./sandbox-engine.js";
 
 const CLIENT = "pcx-sandbox";
 
-function definition(
-  rights: WireDefinition["technicalUser"]["rights"] = [
-    { right: "sales-invoices", level: "all", purpose: "Creates sales invoices from shop orders." },
-  ],
-): WireDefinition {
-  return {
-    name: "Acme Invoice Sync",
-    description: "Sends sales invoices from Acme Shop to Procountor.",
-    links: {
-      privacyPolicy: "https://acme.example/privacy",
-      termsOfService: "https://acme.example/terms",
-      support: "https://acme.example/support",
-    },
-    callbackUrl: "https://acme.example/procountor/callback",
-    billing: "environment",
-    technicalUser: { username: "acme-invoice-sync", rights },
-  };
+function definition(rights?: WireDefinition["technicalUser"]["rights"]): WireDefinition {
+  return acmeWire(rights);
 }
 
 function setup(start = new Date("2025-06-01T10:00:00.000Z")) {
