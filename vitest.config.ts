@@ -1,15 +1,20 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
-const sdkSrc = fileURLToPath(new URL("./packages/sdk/src/", import.meta.url));
+const src = (name: string) => fileURLToPath(new URL(`./packages/${name}/src/`, import.meta.url));
+const sdkSrc = src("sdk");
 
 export default defineConfig({
   resolve: {
-    // Unit and integration tests run against the SDK's sources; the CLI tests
-    // run the built bin (which bundles the SDK), so both paths are exercised.
+    // Unit and integration tests run against the packages' sources; the CLI
+    // tests run the built bin (which bundles the SDK), so both paths are exercised.
+    // No test reaches into another package by a relative path: it imports the
+    // package by name, and these aliases point the name at the sources.
     alias: [
       { find: /^@pcx\/sdk\/contract$/, replacement: `${sdkSrc}contract/index.ts` },
       { find: /^@pcx\/sdk$/, replacement: `${sdkSrc}index.ts` },
+      { find: /^@pcx\/sandbox$/, replacement: `${src("sandbox")}index.ts` },
+      { find: /^@pcx\/testkit$/, replacement: `${src("testkit")}index.ts` },
     ],
   },
   test: {

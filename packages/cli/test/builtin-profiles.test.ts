@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEMO_CREDENTIALS } from "../../sandbox/src/fixtures/demo-credentials.js";
+import { DEMO_CREDENTIALS } from "@pcx/sandbox";
 import { BUILTIN_PROFILES, SANDBOX_DEMO_CREDENTIALS } from "../src/profiles/builtin-profiles.js";
 
 describe("built-in profiles", () => {

@@ -2,7 +2,7 @@
 // the prompts mocked, against the real sandbox.
 import { PassThrough } from "node:stream";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { DEMO_CREDENTIALS, type RunningSandbox, startSandbox } from "../../sandbox/src/index.js";
+import { DEMO_CREDENTIALS, type RunningSandbox, startSandbox } from "@pcx/sandbox";
 import define from "../src/commands/define.js";
 import login from "../src/commands/login.js";
 import { createContext } from "../src/context.js";

@@ -7,7 +7,7 @@ import {
   type RunningSandbox,
   type SandboxOptions,
   startSandbox,
-} from "../../sandbox/src/index.js";
+} from "@pcx/sandbox";
 import { BIN, type PcxRun, tempDir } from "./run-pcx.js";
 
 /**

@@ -1,7 +1,6 @@
 import type { WireDefinition } from "@pcx/sdk/contract";
 import { afterEach } from "vitest";
-// The SDK's test fixture, by its path: it is not part of the SDK's public index.
-import { acmeRights, acmeWire } from "../../sdk/src/definition/acme-fixture.js";
+import { acmeRights, acmeWire } from "@pcx/testkit";
 import { type RunningSandbox, type SandboxOptions, startSandbox } from "../src/index.js";
 
 const running: RunningSandbox[] = [];

@@ -132,3 +132,22 @@ export {
   suggestRight,
   type TechnicalUserSource,
 } from "./permissions/index.js";
+// store: what the integrator's side keeps (requests, decisions, nonces, activations, leases)
+export {
+  type ActivationFilter,
+  type ActivationRecord,
+  type ActivationStore,
+  type ClaimDecisionsInput,
+  type ClaimDecisionsResult,
+  type ConsumeNonceInput,
+  createMemoryStore,
+  type DecisionAction,
+  type DecisionIntent,
+  type DecisionRecord,
+  type DecisionStatus,
+  type LeaseInput,
+  type MemoryStoreOptions,
+  type NewStoredRequest,
+  type SecretSealer,
+  type StoredRequest,
+} from "./store/index.js";

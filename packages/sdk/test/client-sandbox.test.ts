@@ -1,6 +1,5 @@
-// The SDK client against the real sandbox over real HTTP (default transport:
-// global fetch + undici Agent), including under chaos. The sandbox's source is
-// imported directly: it is a test-only dependency of the SDK.
+// The SDK client against the real sandbox over real HTTP with the default
+// the default transport), including under chaos.
 import { afterEach, describe, expect, it } from "vitest";
 import {
   DEMO_COMPANY_IDS,
@@ -8,9 +7,8 @@ import {
   type RunningSandbox,
   type SandboxOptions,
   startSandbox,
-} from "../../sandbox/src/index.js";
-// A test fixture, not part of the public index.
-import { acmeWire } from "../src/definition/acme-fixture.js";
+} from "@pcx/sandbox";
+import { acmeWire } from "@pcx/testkit";
 import {
   type ClientOptions,
   createActivationLink,

@@ -1,7 +1,6 @@
 import type { WireDefinition } from "@pcx/sdk/contract";
 import { describe, expect, it } from "vitest";
-// The SDK's test fixture, by its path: it is not part of the SDK's public index.
-import { acmeWire } from "../../../sdk/src/definition/acme-fixture.js";
+import { acmeWire } from "@pcx/testkit";
 import { DEMO_COMPANY_IDS, DEMO_USER, seedDemoFixtures } from "../fixtures/demo-fixtures.js";
 import { SandboxError } from "../sandbox-error.js";
 import { openStore } from "../store/open-store.js";

@@ -10,7 +10,7 @@ import {
   SECRETS,
   TOKEN_REPLY,
   testClient,
-} from "./test-fixtures.js";
+} from "@pcx/testkit";
 
 describe("ProcountorClient: M2M token exchange", () => {
   beforeAll(() => nock.disableNetConnect());

@@ -9,7 +9,7 @@ import {
   SECRETS,
   TOKEN_REPLY,
   testClient,
-} from "./test-fixtures.js";
+} from "@pcx/testkit";
 
 describe("redact", () => {
   it("replaces secret fields at any depth without touching the input", () => {

@@ -7,7 +7,7 @@ import {
   ORIGIN,
   TOKEN_REPLY,
   testClient,
-} from "./test-fixtures.js";
+} from "@pcx/testkit";
 
 const api = () => nock(ORIGIN);
 

@@ -10,7 +10,7 @@ import {
   SECRETS,
   TOKEN_REPLY,
   testClient,
-} from "./test-fixtures.js";
+} from "@pcx/testkit";
 
 const api = () => nock(ORIGIN);
 

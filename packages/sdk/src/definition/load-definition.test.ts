@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { isPcxError } from "../errors/index.js";
-import { acme } from "./acme-fixture.js";
+import { acme } from "@pcx/testkit";
 import { findDefinitionFile, loadDefinition } from "./load-definition.js";
 import { serializeDefinition } from "./serialize-definition.js";
 

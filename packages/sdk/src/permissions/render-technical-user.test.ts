@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { acme } from "../definition/acme-fixture.js";
+import { acme } from "@pcx/testkit";
 import { renderTechnicalUser } from "./render-technical-user.js";
 import { renderTechnicalUserText } from "./render-technical-user-text.js";
 

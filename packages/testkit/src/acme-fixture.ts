@@ -1,12 +1,10 @@
 // Test fixtures: the Acme example, written out once for every package's tests.
-// Not exported from the package; tests outside src/definition import this file
-// by its relative path.
-import type { WireDefinition } from "../contract/integration-schemas.js";
-import type { IntegrationDefinitionInput } from "./integration-definition-schema.js";
+import type { IntegrationDefinitionInput } from "@pcx/sdk";
+import type { WireDefinition } from "@pcx/sdk/contract";
 
 type Rights = WireDefinition["technicalUser"]["rights"];
 
-/** The Acme technical user's rights of DESIGN.md (sales-invoices: all, business-partners: view). */
+/** The Acme technical user's rights of the README's example (sales-invoices: all, business-partners: view). */
 export function acmeRights(): Rights {
   return [
     {
@@ -22,7 +20,7 @@ export function acmeRights(): Rights {
   ];
 }
 
-/** Test fixture: the Acme definition of DESIGN.md, as a fresh object each call. */
+/** Test fixture: the Acme definition of the README's example, as a fresh object each call. */
 export function acme(): IntegrationDefinitionInput {
   return {
     $schema: "./node_modules/@pcx/sdk/schema/integration-definition.schema.json",

@@ -1,9 +1,8 @@
-// Shared by the client's unit tests (not exported from the package).
-import type { ActivationRequest, Integration } from "../contract/index.js";
-import { acmeWire } from "../definition/acme-fixture.js";
-import { isPcxError, type PcxError } from "../errors/index.js";
-import type { ClientOptions } from "./client-options.js";
-import { createClient } from "./procountor-client.js";
+// Shared by the client's tests: a client against a fake origin, fixed answers, a virtual clock.
+import { type ClientOptions, createClient, isPcxError, type PcxError } from "@pcx/sdk";
+import type { ActivationRequest, Integration } from "@pcx/sdk/contract";
+import { acmeWire } from "./acme-fixture.js";
+import { fakeTime } from "./fake-time.js";
 
 export const ORIGIN = "https://api.pcx-test.example";
 export const BASE = `${ORIGIN}/api`;
@@ -21,47 +20,6 @@ export const CREDENTIALS = {
   clientSecret: SECRETS.clientSecret,
   apiKey: SECRETS.apiKey,
 };
-
-/**
- * A virtual clock: time moves only when fake `sleep`s wake. Sleepers wake one
- * at a time in deadline order (then call order), each in its own macrotask, so
- * concurrent waiters observe the clock at their own deadline. Records every wait.
- */
-export function fakeTime(start = Date.parse("2025-06-01T12:00:00Z")) {
-  let t = start;
-  let seq = 0;
-  const sleeps: number[] = [];
-  const timers: Array<{ at: number; seq: number; wake: () => void }> = [];
-  let pumping = false;
-  const pump = (): void => {
-    timers.sort((a, b) => a.at - b.at || a.seq - b.seq);
-    const next = timers.shift();
-    if (!next) {
-      pumping = false;
-      return;
-    }
-    t = Math.max(t, next.at);
-    next.wake();
-    setImmediate(pump);
-  };
-  return {
-    sleeps,
-    now: () => new Date(t),
-    nowMs: () => t,
-    advance(ms: number) {
-      t += ms;
-    },
-    sleep: (ms: number) =>
-      new Promise<void>((wake) => {
-        sleeps.push(ms);
-        timers.push({ at: t + ms, seq: seq++, wake });
-        if (!pumping) {
-          pumping = true;
-          setImmediate(pump);
-        }
-      }),
-  };
-}
 
 export function testClient(overrides: Partial<ClientOptions> = {}) {
   const time = fakeTime();

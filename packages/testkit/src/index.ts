@@ -1,0 +1,17 @@
+// @pcx/testkit: what pcx's own tests share. Private to the workspace; tests
+// import it as "@pcx/testkit" (vitest resolves it to these sources).
+export { acme, acmeRights, acmeWire } from "./acme-fixture.js";
+export {
+  activationRequest,
+  BASE,
+  CREDENTIALS,
+  caught,
+  DEFINITION,
+  integration,
+  ORIGIN,
+  page,
+  SECRETS,
+  TOKEN_REPLY,
+  testClient,
+} from "./client-fixtures.js";
+export { fakeTime } from "./fake-time.js";
