@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
 import { DEMO_CREDENTIALS } from "@pcx/sandbox";
+import { describe, expect, it } from "vitest";
 import { BUILTIN_PROFILES, SANDBOX_DEMO_CREDENTIALS } from "../src/profiles/builtin-profiles.js";
 
 describe("built-in profiles", () => {

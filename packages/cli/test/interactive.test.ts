@@ -1,8 +1,8 @@
 // The interactive paths (a terminal) of login and define, in process with
 // the prompts mocked, against the real sandbox.
 import { PassThrough } from "node:stream";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { DEMO_CREDENTIALS, type RunningSandbox, startSandbox } from "@pcx/sandbox";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import define from "../src/commands/define.js";
 import login from "../src/commands/login.js";
 import { createContext } from "../src/context.js";

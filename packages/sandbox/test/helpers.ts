@@ -1,6 +1,6 @@
 import type { WireDefinition } from "@pcx/sdk/contract";
-import { afterEach } from "vitest";
 import { acmeRights, acmeWire } from "@pcx/testkit";
+import { afterEach } from "vitest";
 import { type RunningSandbox, type SandboxOptions, startSandbox } from "../src/index.js";
 
 const running: RunningSandbox[] = [];

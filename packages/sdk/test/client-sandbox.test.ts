@@ -1,6 +1,6 @@
 // The SDK client against the real sandbox over real HTTP with the default
 // the default transport), including under chaos.
-import { afterEach, describe, expect, it } from "vitest";
+
 import {
   DEMO_COMPANY_IDS,
   DEMO_USER,
@@ -9,6 +9,7 @@ import {
   startSandbox,
 } from "@pcx/sandbox";
 import { acmeWire } from "@pcx/testkit";
+import { afterEach, describe, expect, it } from "vitest";
 import {
   type ClientOptions,
   createActivationLink,

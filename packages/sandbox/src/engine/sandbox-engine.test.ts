@@ -1,6 +1,6 @@
 import type { WireDefinition } from "@pcx/sdk/contract";
-import { describe, expect, it } from "vitest";
 import { acmeWire } from "@pcx/testkit";
+import { describe, expect, it } from "vitest";
 import { DEMO_COMPANY_IDS, DEMO_USER, seedDemoFixtures } from "../fixtures/demo-fixtures.js";
 import { SandboxError } from "../sandbox-error.js";
 import { openStore } from "../store/open-store.js";

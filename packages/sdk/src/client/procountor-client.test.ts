@@ -1,6 +1,3 @@
-import nock from "nock";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { createClient } from "./procountor-client.js";
 import {
   BASE,
   CREDENTIALS,
@@ -11,6 +8,9 @@ import {
   TOKEN_REPLY,
   testClient,
 } from "@pcx/testkit";
+import nock from "nock";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { createClient } from "./procountor-client.js";
 
 describe("ProcountorClient: M2M token exchange", () => {
   beforeAll(() => nock.disableNetConnect());

@@ -1,8 +1,8 @@
+import { fakeTime, integration, ORIGIN, TOKEN_REPLY, testClient } from "@pcx/testkit";
 import nock from "nock";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { fetchTransport } from "./fetch-transport.js";
 import { createRateLimiter } from "./rate-limiter.js";
-import { fakeTime, integration, ORIGIN, TOKEN_REPLY, testClient } from "@pcx/testkit";
 
 describe("createRateLimiter", () => {
   it("spaces requests 1/rate apart, in call order", async () => {

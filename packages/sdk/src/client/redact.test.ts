@@ -1,7 +1,3 @@
-import nock from "nock";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { isPcxError } from "../errors/index.js";
-import { createRedactor, REDACTED, redact, redactHeaders } from "./redact.js";
 import {
   activationRequest,
   integration,
@@ -10,6 +6,10 @@ import {
   TOKEN_REPLY,
   testClient,
 } from "@pcx/testkit";
+import nock from "nock";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { isPcxError } from "../errors/index.js";
+import { createRedactor, REDACTED, redact, redactHeaders } from "./redact.js";
 
 describe("redact", () => {
   it("replaces secret fields at any depth without touching the input", () => {

@@ -1,5 +1,3 @@
-import nock from "nock";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
   activationRequest,
   caught,
@@ -8,6 +6,8 @@ import {
   TOKEN_REPLY,
   testClient,
 } from "@pcx/testkit";
+import nock from "nock";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
 const api = () => nock(ORIGIN);
 

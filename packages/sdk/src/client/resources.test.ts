@@ -1,7 +1,3 @@
-import nock from "nock";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { Activation } from "../contract/index.js";
-import { decisionIdempotencyKey } from "./idempotency-key.js";
 import {
   activationRequest,
   integration,
@@ -11,6 +7,10 @@ import {
   TOKEN_REPLY,
   testClient,
 } from "@pcx/testkit";
+import nock from "nock";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { Activation } from "../contract/index.js";
+import { decisionIdempotencyKey } from "./idempotency-key.js";
 
 const api = () => nock(ORIGIN);
 

@@ -1,6 +1,6 @@
+import { acme } from "@pcx/testkit";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { acme } from "@pcx/testkit";
 import type { ValidationResult } from "./definition-issue.js";
 import { parseDefinitionText } from "./parse-definition-text.js";
 import { serializeDefinition } from "./serialize-definition.js";

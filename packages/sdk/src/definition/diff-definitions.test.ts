@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
+import { acme } from "@pcx/testkit";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { acme } from "@pcx/testkit";
 import { diffDefinitions } from "./diff-definitions.js";
 import type { IntegrationDefinitionInput } from "./integration-definition-schema.js";
 

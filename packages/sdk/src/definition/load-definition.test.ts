@@ -1,9 +1,9 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { acme } from "@pcx/testkit";
 import { describe, expect, it } from "vitest";
 import { isPcxError } from "../errors/index.js";
-import { acme } from "@pcx/testkit";
 import { findDefinitionFile, loadDefinition } from "./load-definition.js";
 import { serializeDefinition } from "./serialize-definition.js";
 

@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
 import { acme } from "@pcx/testkit";
+import { describe, expect, it } from "vitest";
 import { parseDefinitionText } from "./parse-definition-text.js";
 import { serializeDefinition } from "./serialize-definition.js";
 

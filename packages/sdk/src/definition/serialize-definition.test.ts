@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
 import { acme } from "@pcx/testkit";
+import { describe, expect, it } from "vitest";
 import { DEFAULT_SCHEMA_REF, serializeDefinition } from "./serialize-definition.js";
 
 describe("serializeDefinition", () => {

@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
 import { acme } from "@pcx/testkit";
+import { describe, expect, it } from "vitest";
 import type { DefinitionIssue } from "./definition-issue.js";
 import { validateDefinition } from "./validate-definition.js";
 

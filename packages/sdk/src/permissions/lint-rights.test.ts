@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
 import { acmeRights } from "@pcx/testkit";
+import { describe, expect, it } from "vitest";
 import { lintRights } from "./lint-rights.js";
 
 const lint = (right: string, level: string, purpose: string) =>

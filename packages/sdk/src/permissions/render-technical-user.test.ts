@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
 import { acme } from "@pcx/testkit";
+import { describe, expect, it } from "vitest";
 import { renderTechnicalUser } from "./render-technical-user.js";
 import { renderTechnicalUserText } from "./render-technical-user-text.js";
 
