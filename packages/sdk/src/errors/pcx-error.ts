@@ -12,6 +12,7 @@ export const ERROR_CODES = [
   // links and state
   "pcx_invalid_state",
   "pcx_state_expired",
+  "pcx_state_replayed",
   // API answers (CLI exit 3)
   "pcx_api_validation",
   "pcx_unauthorized",
@@ -24,10 +25,17 @@ export const ERROR_CODES = [
   "pcx_server_error",
   "pcx_api_error",
   "pcx_invalid_response",
+  "pcx_already_decided",
+  "pcx_request_expired",
+  "pcx_request_not_found",
   // transport (CLI exit 3)
   "pcx_network",
   "pcx_timeout",
   "pcx_retries_exhausted",
+  // the integrator's own store and keyring
+  "pcx_store",
+  "pcx_store_version",
+  "pcx_keyring",
   // the thing checked is not OK (CLI exit 1)
   "pcx_check_failed",
   // a bug in pcx itself
