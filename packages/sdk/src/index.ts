@@ -132,6 +132,15 @@ export {
   suggestRight,
   type TechnicalUserSource,
 } from "./permissions/index.js";
+// text: making text from elsewhere safe to print (docs/security.md)
+export {
+  describeCharacter,
+  findUnsafeCharacter,
+  joinSentences,
+  type SanitizeForTerminalOptions,
+  sanitizeForTerminal,
+  type UnsafeCharacterOptions,
+} from "./text/index.js";
 // store: what the integrator's side keeps (requests, decisions, nonces, activations, leases)
 export {
   type ActivationFilter,

@@ -15,3 +15,4 @@ export {
   testClient,
 } from "./client-fixtures.js";
 export { fakeTime } from "./fake-time.js";
+export { UNSAFE_TERMINAL_TEXT } from "./unsafe-terminal-text.js";
