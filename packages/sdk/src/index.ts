@@ -69,6 +69,8 @@ export {
   type LoadDefinitionOptions,
   type LoadedDefinition,
   loadDefinition,
+  MAX_DEFINITION_LENGTH,
+  MAX_DEFINITION_SEPARATORS,
   type ParseDefinitionTextOptions,
   parseDefinitionText,
   RIGHT_LEVELS,
@@ -132,15 +134,6 @@ export {
   suggestRight,
   type TechnicalUserSource,
 } from "./permissions/index.js";
-// text: making text from elsewhere safe to print (docs/security.md)
-export {
-  describeCharacter,
-  findUnsafeCharacter,
-  joinSentences,
-  type SanitizeForTerminalOptions,
-  sanitizeForTerminal,
-  type UnsafeCharacterOptions,
-} from "./text/index.js";
 // store: what the integrator's side keeps (requests, decisions, nonces, activations, leases)
 export {
   type ActivationFilter,
@@ -160,3 +153,12 @@ export {
   type SecretSealer,
   type StoredRequest,
 } from "./store/index.js";
+// text: making text from elsewhere safe to print (docs/security.md)
+export {
+  describeCharacter,
+  findUnsafeCharacter,
+  joinSentences,
+  type SanitizeForTerminalOptions,
+  sanitizeForTerminal,
+  type UnsafeCharacterOptions,
+} from "./text/index.js";
