@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
   type DefinitionFormat,
+  type IntegrationDefinitionInput,
   loadDefinition,
   MAX_DEFINITION_LENGTH,
   MAX_DEFINITION_SEPARATORS,
@@ -114,14 +115,14 @@ describe("definition loading fuzz (YAML and JSON)", () => {
   });
 
   it("a control or bidi character in any text field of a valid definition is an unsafe_character error at that field", () => {
-    const fields: [string, (d: Record<string, any>, s: string) => void][] = [
+    const fields: [string, (d: IntegrationDefinitionInput, s: string) => void][] = [
       ["name", (d, s) => (d.name = `Acme ${s} Sync`)],
       ["description", (d, s) => (d.description = `Sends sales invoices ${s} to Procountor.`)],
       ["longDescription", (d, s) => (d.longDescription = `More ${s} text.`)],
       ["technicalUser.displayName", (d, s) => (d.technicalUser.displayName = `Acme ${s} Sync`)],
       [
         "technicalUser.rights[1].purpose",
-        (d, s) => (d.technicalUser.rights[1].purpose = `Looks up ${s} customers.`),
+        (d, s) => (d.technicalUser.rights[1]!.purpose = `Looks up ${s} customers.`),
       ],
       ["callbackUrl", (d, s) => (d.callbackUrl = `https://acme.example/cb${s}`)],
     ];
@@ -131,9 +132,9 @@ describe("definition loading fuzz (YAML and JSON)", () => {
         fc.constantFrom(...CONTROLS),
         fc.constantFrom(...FORMATS),
         ([path, set], control, format) => {
-          const definition = acme() as Record<string, any>;
+          const definition = acme();
           set(definition, control);
-          const result = load(serializeDefinition(definition as never, format), format);
+          const result = load(serializeDefinition(definition, format), format);
           expect(result.errors).toContainEqual(
             expect.objectContaining({ path, code: "unsafe_character" }),
           );
@@ -207,7 +208,7 @@ describe("definition loading fuzz (YAML and JSON)", () => {
     const keys = ["name", "description", "callbackUrl", "billing", "__proto__", "constructor"];
     fc.assert(
       fc.property(fc.constantFrom(...keys), fc.constantFrom(...FORMATS), (repeated, format) => {
-        const text = serializeDefinition(acme() as never, format);
+        const text = serializeDefinition(acme(), format);
         const extra =
           format === "json"
             ? text.replace(
