@@ -6,7 +6,7 @@ import type {
   StoredRequest,
 } from "@pcx/sdk";
 import type { ActivationStatus, EnvironmentDecision } from "@pcx/sdk/contract";
-import type { Selectable } from "kysely";
+import type { Insertable, Selectable } from "kysely";
 import type { ActivationsTable, DecisionsTable, RequestsTable } from "./schema.js";
 
 /** BIGINT as a number: pg reads it as a string, better-sqlite3 as a number. */
@@ -45,6 +45,16 @@ export function toDecision(row: Selectable<DecisionsTable>): DecisionRecord {
     createdAt: new Date(num(row.created_at_ms)),
     appliedAt: dateOrNull(row.applied_at_ms),
   };
+}
+
+/** The record of a decision row this store just inserted. */
+export function insertedDecision(row: Insertable<DecisionsTable>): DecisionRecord {
+  return toDecision({
+    ...row,
+    reason: row.reason ?? null,
+    outcome: row.outcome ?? null,
+    applied_at_ms: row.applied_at_ms ?? null,
+  });
 }
 
 export function toActivation(row: Selectable<ActivationsTable>): ActivationRecord {

@@ -1,7 +1,14 @@
 import type { ActivationStore, StoredRequest } from "@pcx/sdk";
 import type { Kysely } from "kysely";
 import { planClaim } from "./plan-claim.js";
-import { activationRow, num, toActivation, toDecision, toRequest } from "./row-mappers.js";
+import {
+  activationRow,
+  insertedDecision,
+  num,
+  toActivation,
+  toDecision,
+  toRequest,
+} from "./row-mappers.js";
 import type { StoreDatabase } from "./schema.js";
 import type { SqlDialect } from "./sql-dialect.js";
 import { storeError } from "./store-error.js";
@@ -83,26 +90,42 @@ export function createSqlStore({ db, dialect, close }: SqlStoreParts): Activatio
       run("claim decisions", () =>
         dialect.writeTransaction(db, async (trx) => {
           await dialect.lockRequest(trx, input.requestId);
-          const existing = await decisionsOf(trx, input.requestId);
-          const rows = planClaim(input, new Set(existing.map((r) => num(r.company_id))));
-          if (rows.length > 0) await trx.insertInto("pcx_decisions").values(rows).execute();
-          const records = rows.length > 0 ? await decisionsOf(trx, input.requestId) : existing;
-          return { records: records.map(toDecision), claimed: rows.map((r) => r.company_id) };
+          const existing = (await decisionsOf(trx, input.requestId)).map(toDecision);
+          const rows = planClaim(input, new Set(existing.map((r) => r.companyId)));
+          if (rows.length === 0) return { records: existing, claimed: [] };
+          await trx.insertInto("pcx_decisions").values(rows).execute();
+          // Under the lock nobody else wrote this request's rows: the records
+          // are the ones read plus the ones inserted.
+          const records = [...existing, ...rows.map(insertedDecision)].sort(
+            (a, b) => a.companyId - b.companyId,
+          );
+          return { records, claimed: rows.map((r) => r.company_id) };
         }),
       ),
 
     markDecisionsApplied: (requestId, outcomes, appliedAt) =>
       run("mark decisions applied", async () => {
-        if (outcomes.length === 0) return;
+        // One UPDATE per distinct outcome (usually one), in one transaction.
+        const byOutcome = new Map<string, number[]>();
+        for (const { companyId, outcome } of outcomes) {
+          byOutcome.set(outcome, [...(byOutcome.get(outcome) ?? []), companyId]);
+        }
+        const update = (q: Kysely<StoreDatabase>, outcome: string, companyIds: number[]) =>
+          q
+            .updateTable("pcx_decisions")
+            .set({ status: "applied", outcome, applied_at_ms: appliedAt.getTime() })
+            .where("request_id", "=", requestId)
+            .where("company_id", "in", companyIds)
+            .execute();
+        const groups = [...byOutcome];
+        if (groups.length === 0) return;
+        if (groups.length === 1) {
+          const [outcome, companyIds] = groups[0] as [string, number[]];
+          await update(db, outcome, companyIds);
+          return;
+        }
         await dialect.writeTransaction(db, async (trx) => {
-          for (const { companyId, outcome } of outcomes) {
-            await trx
-              .updateTable("pcx_decisions")
-              .set({ status: "applied", outcome, applied_at_ms: appliedAt.getTime() })
-              .where("request_id", "=", requestId)
-              .where("company_id", "=", companyId)
-              .execute();
-          }
+          for (const [outcome, companyIds] of groups) await update(trx, outcome, companyIds);
         });
       }),
 

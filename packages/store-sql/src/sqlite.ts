@@ -86,6 +86,10 @@ async function openDatabase(filename: string): Promise<SqliteDatabase> {
   try {
     const db = new Database(filename, { timeout: 0 });
     if (filename !== ":memory:" && filename !== "") db.pragma("journal_mode = WAL");
+    // Every commit reaches the disk before the call returns: an intent must
+    // survive a power cut between it and the API call (better-sqlite3 would
+    // otherwise default WAL databases to NORMAL, durable only across crashes).
+    db.pragma("synchronous = FULL");
     return db as unknown as SqliteDatabase;
   } catch (error) {
     throw storeError("sqlite", `open the database file ${filename}`, error);

@@ -7,6 +7,7 @@ import { createPostgresStore, migratePostgresStore } from "@pcx/store-sql/postgr
 import { createSqliteStore, migrateSqliteStore } from "@pcx/store-sql/sqlite";
 import { describePostgres } from "@pcx/testkit";
 import Database from "better-sqlite3";
+import fc from "fast-check";
 import pg from "pg";
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import { dropSchemas, randomSchemaName } from "./postgres-schema.js";
@@ -122,6 +123,27 @@ describe("store URLs (@pcx/store-sql)", () => {
       expect(error.hint).toContain("postgres://");
       expect(JSON.stringify(error)).not.toContain("hunter2");
     }
+  });
+});
+
+describe("store URL parsing (property)", () => {
+  it("anything that is not a postgres:// or sqlite: URL is pcx_config, its password never echoed", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc
+          .string({ unit: "grapheme-ascii", maxLength: 40 })
+          .filter((s) => !/^(postgres(ql)?:\/\/|sqlite:)/i.test(s)),
+        fc.stringMatching(/^[A-Za-z0-9]{6,12}$/),
+        async (text, password) => {
+          for (const url of [text, `mysql://user:${password}@${text}`]) {
+            const error = await failure(openStore({ url }));
+            expect(error.code).toBe("pcx_config");
+            expect(JSON.stringify(error)).not.toContain(`:${password}@`);
+          }
+        },
+      ),
+      { numRuns: 100, interruptAfterTimeLimit: 2_000 },
+    );
   });
 });
 
