@@ -151,7 +151,7 @@ export interface ClaimDecisionsResult {
 export interface ConsumeNonceInput {
   nonce: string;
   requestId: number;
-  /** When the state expires; a store may forget the nonce after that. */
+  /** When the state expires: once `now` is past it, the store forgets the nonce (its state is refused as expired anyway). */
   expiresAt: Date;
   now: Date;
 }
