@@ -14,7 +14,8 @@
 // them alike), on fresh request ids; the figures are medians over rounds.
 //
 // Stores: memory (the in-run baseline: no I/O at all), SQLite in a temp file
-// (WAL, the store's defaults), PostgreSQL in a throwaway schema when
+// (WAL, the store's defaults: synchronous=FULL), the same with
+// synchronous: "normal", PostgreSQL in a throwaway schema when
 // PCX_TEST_DATABASE_URL is set (else skipped, with a note).
 // Results are recorded in docs/benchmarks.md.
 
@@ -61,6 +62,10 @@ const pgSchema = `pcx_bench_${randomBytes(4).toString("hex")}`;
 const stores = [
   { name: "memory", store: createMemoryStore() },
   { name: "SQLite (file)", store: await createSqliteStore({ filename: join(dir, "bench.db") }) },
+  {
+    name: "SQLite (normal)",
+    store: await createSqliteStore({ filename: join(dir, "normal.db"), synchronous: "normal" }),
+  },
 ];
 if (pgUrl) {
   stores.push({

@@ -151,7 +151,8 @@ export function createSqlStore({ db, dialect, close }: SqlStoreParts): Activatio
         // Forget expired nonces first (their states are refused as expired
         // anyway); this keeps the table as small as the live states.
         await db.deleteFrom("pcx_nonces").where("expires_at_ms", "<", now.getTime()).execute();
-        for (;;) {
+        // A few rounds at most: each repeat means a concurrent call deleted the row.
+        for (let attempt = 0; attempt < 5; attempt++) {
           const inserted = await db
             .insertInto("pcx_nonces")
             .values({ nonce, request_id: requestId, expires_at_ms: expiresAt.getTime() })
@@ -167,6 +168,7 @@ export function createSqlStore({ db, dialect, close }: SqlStoreParts): Activatio
           // Deleted by a concurrent call between the two statements: try again.
           if (holder) return num(holder.request_id) === requestId ? "same_request" : "replayed";
         }
+        throw new Error("the nonce row kept vanishing between insert and read");
       }),
 
     saveActivation: (activation) =>

@@ -34,6 +34,15 @@ export interface SqliteStoreOptions {
    * asynchronously, so the event loop keeps running. Default: 5000.
    */
   busyTimeoutMs?: number;
+  /**
+   * SQLite's `synchronous` setting for a file the store opens. "full": every
+   * commit is on disk before the call returns, so a decision intent survives
+   * a power cut or OS crash. "normal": commits survive a process crash but
+   * the last ones may be lost on power loss; no disk flush per commit, so
+   * several times faster (see docs/benchmarks.md). Ignored with `database`.
+   * Default: "full".
+   */
+  synchronous?: "full" | "normal";
 }
 
 const isBusy = (error: unknown) => /^SQLITE_(BUSY|LOCKED)/.test(driverErrorCode(error) ?? "");
@@ -67,7 +76,10 @@ function sqliteDialect(busyTimeoutMs: number): SqlDialect {
   };
 }
 
-async function openDatabase(filename: string): Promise<SqliteDatabase> {
+async function openDatabase(
+  filename: string,
+  synchronous: "full" | "normal",
+): Promise<SqliteDatabase> {
   let Database: typeof import("better-sqlite3");
   try {
     Database = (await import("better-sqlite3")).default;
@@ -86,10 +98,9 @@ async function openDatabase(filename: string): Promise<SqliteDatabase> {
   try {
     const db = new Database(filename, { timeout: 0 });
     if (filename !== ":memory:" && filename !== "") db.pragma("journal_mode = WAL");
-    // Every commit reaches the disk before the call returns: an intent must
-    // survive a power cut between it and the API call (better-sqlite3 would
-    // otherwise default WAL databases to NORMAL, durable only across crashes).
-    db.pragma("synchronous = FULL");
+    // FULL by default: an intent must survive a power cut between it and the
+    // API call. Set explicitly, since builds differ in their WAL default.
+    db.pragma(`synchronous = ${synchronous === "normal" ? "NORMAL" : "FULL"}`);
     return db as unknown as SqliteDatabase;
   } catch (error) {
     throw storeError("sqlite", `open the database file ${filename}`, error);
@@ -109,9 +120,14 @@ function sqliteInput(
   if (options.filename !== undefined && typeof options.filename !== "string") {
     throw new PcxError("pcx_config", "filename must be a path string");
   }
+  const synchronous = options.synchronous ?? "full";
+  if (synchronous !== "full" && synchronous !== "normal") {
+    throw new PcxError("pcx_config", 'synchronous must be "full" or "normal"');
+  }
   return async () => {
     const own = options.database === undefined;
-    const database = options.database ?? (await openDatabase(options.filename as string));
+    const database =
+      options.database ?? (await openDatabase(options.filename as string, synchronous));
     const db = new Kysely<StoreDatabase>({ dialect: new SqliteDialect({ database }) });
     return {
       db,

@@ -43,6 +43,25 @@ describe("createSqliteStore", () => {
     }
   });
 
+  it('accepts synchronous "normal" for a file and refuses other values (pcx_config)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), "pcx-sync-"));
+    try {
+      const store = await createSqliteStore({ filename: join(dir, "n.db"), synchronous: "normal" });
+      expect(await store.acquireLease({ name: "x", holder: "a", ttlMs: 1, now: new Date(0) })).toBe(
+        true,
+      );
+      await store.close();
+      const error = await createSqliteStore({
+        filename: join(dir, "n.db"),
+        synchronous: "off" as "normal",
+      }).catch((e: unknown) => e);
+      expect(isPcxError(error) && error.code).toBe("pcx_config");
+      expect((error as Error).message).toContain("synchronous");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("reports a file it cannot open as pcx_store, with the cause", async () => {
     const error = await createSqliteStore({ filename: "/nonexistent-dir/pcx.db" }).catch(
       (e: unknown) => e,
