@@ -15,3 +15,8 @@ export {
   testClient,
 } from "./client-fixtures.js";
 export { fakeTime } from "./fake-time.js";
+export {
+  describePostgres,
+  EXAMPLE_TEST_DATABASE_URL,
+  testDatabaseUrl,
+} from "./postgres-test-database.js";
