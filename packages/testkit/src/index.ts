@@ -15,4 +15,9 @@ export {
   testClient,
 } from "./client-fixtures.js";
 export { fakeTime } from "./fake-time.js";
+export {
+  describePostgres,
+  EXAMPLE_TEST_DATABASE_URL,
+  testDatabaseUrl,
+} from "./postgres-test-database.js";
 export { UNSAFE_TERMINAL_TEXT } from "./unsafe-terminal-text.js";
