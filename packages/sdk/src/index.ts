@@ -169,7 +169,6 @@ export {
 export {
   describeCharacter,
   findUnsafeCharacter,
-  joinSentences,
   type SanitizeForTerminalOptions,
   sanitizeForTerminal,
   type UnsafeCharacterOptions,
