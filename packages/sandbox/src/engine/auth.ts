@@ -39,7 +39,7 @@ function sameSecret(a: string, b: string): boolean {
 }
 
 /**
- * The M2M token exchange (PROCOUNTOR-FACTS.md §2): client credentials plus
+ * The M2M token exchange (dev.procountor.com/m2m-authentication): client credentials plus
  * an API key of one of the client's users (the integrator's own, or a
  * technical user's after an approval). Keys of removed activations fail.
  */

@@ -90,7 +90,7 @@ function createRequest(
   return { request, callbackUrl: callbackUrlFor(ctx, request) };
 }
 
-/** The integrator's callback URL for a request (DESIGN.md §3: the callback is a browser redirect). */
+/** The integrator's callback URL for a request (the callback is a browser redirect, docs/contract.md). */
 export function callbackUrlFor(ctx: EngineContext, request: ActivationRequest): string {
   const version = ctx.store.integrations.getVersion(
     request.integrationId,

@@ -1,8 +1,8 @@
 import { z } from "zod";
 
 /**
- * Shapes shared by every route. Procountor publishes these conventions
- * (PROCOUNTOR-FACTS.md §3): numeric `id`s, paging with 0-based `page` and
+ * Shapes shared by every route. Procountor publishes these conventions in
+ * its API reference (dev.procountor.com/api-reference): numeric `id`s, paging with 0-based `page` and
  * `size` ≤ 200 answered as `results` + `meta`, and errors as an `errors`
  * array of `{field, message}`.
  */

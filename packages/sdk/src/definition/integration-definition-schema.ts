@@ -1,8 +1,8 @@
 import { z } from "zod";
 
 /**
- * The integration definition file (`pcx.integration.json` / `.yaml`), as in
- * DESIGN.md "The definition file". Field names are an interface: users write
+ * The integration definition file (`pcx.integration.json` / `.yaml`),
+ * documented in docs/definition.md. Field names are an interface: users write
  * them by hand and CI checks them, so renaming one is a breaking change.
  *
  * Messages say how to fix the problem; `validateDefinition` adds the dot-path.
