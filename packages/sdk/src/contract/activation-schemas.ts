@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { IdSchema, TimestampSchema } from "./common-schemas.js";
+import { strictBody } from "./strict-schema.js";
 
 /** Modelled. Status of one environment within an activation request. */
 export const ENVIRONMENT_DECISIONS = ["PENDING", "APPROVED", "REJECTED", "EXPIRED"] as const;
@@ -13,6 +14,8 @@ export type RequestStatus = z.output<typeof RequestStatusSchema>;
 
 /** A first activation, or the customer's acceptance of an "Update required". */
 export const REQUEST_KINDS = ["ACTIVATION", "UPDATE"] as const;
+export const RequestKindSchema = z.enum(REQUEST_KINDS);
+export type RequestKind = z.output<typeof RequestKindSchema>;
 
 export const RequestEnvironmentSchema = z.object({
   companyId: IdSchema,
@@ -30,7 +33,7 @@ export const ActivationRequestSchema = z.object({
   id: IdSchema,
   integrationId: IdSchema,
   integrationVersion: z.number().int().min(1),
-  kind: z.enum(REQUEST_KINDS),
+  kind: RequestKindSchema,
   status: RequestStatusSchema,
   requestedBy: z.object({ userId: IdSchema, name: z.string(), email: z.string() }),
   /** The `state` query value of the activation link, passed through untouched. */
@@ -43,13 +46,17 @@ export type ActivationRequest = z.output<typeof ActivationRequestSchema>;
 
 export const ActivationRequestQuerySchema = z.object({ status: RequestStatusSchema.optional() });
 
-/** Omit `environments` to decide every environment still pending. */
-export const ApproveBodySchema = z.object({
+/**
+ * Omit `environments` to decide every environment still pending. Strict: a
+ * misspelt `enviroments` is a 400 naming it, not an approval of everything.
+ */
+export const ApproveBodySchema = strictBody({
   environments: z.array(IdSchema).min(1).optional(),
 });
 export type ApproveBody = z.output<typeof ApproveBodySchema>;
 
-export const RejectBodySchema = z.object({
+/** Strict, like every request body. */
+export const RejectBodySchema = strictBody({
   reason: z.string().trim().min(1, "give the customer a reason").max(500),
   environments: z.array(IdSchema).min(1).optional(),
 });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { IntegrationDefinitionSchema } from "../definition/integration-definition-schema.js";
 import { IdSchema, TimestampSchema } from "./common-schemas.js";
+import { strictBody, strictDeep } from "./strict-schema.js";
 
 /** Modelled: Procountor's review of a definition version. */
 export const REVIEW_STATES = ["IN_REVIEW", "APPROVED", "CHANGES_REQUESTED"] as const;
@@ -35,7 +36,15 @@ export const IntegrationSchema = z.object({
 });
 export type Integration = z.output<typeof IntegrationSchema>;
 
-export const CreateIntegrationBodySchema = z.object({ definition: WireDefinitionSchema });
+/**
+ * The definition as a request body takes it: strict at every level (an
+ * unknown or misspelt field is a 400 naming it). The editor-only `$schema`
+ * is accepted and dropped, so a definition file's content can be sent as is.
+ */
+const WireDefinitionBodySchema = strictDeep(IntegrationDefinitionSchema).transform(
+  ({ $schema: _editorOnly, ...wire }): WireDefinition => wire,
+);
+export const CreateIntegrationBodySchema = strictBody({ definition: WireDefinitionBodySchema });
 export type CreateIntegrationBody = z.input<typeof CreateIntegrationBodySchema>;
 /** Submitting a definition again creates a new version in review. */
 export const UpdateIntegrationBodySchema = CreateIntegrationBodySchema;
@@ -46,3 +55,6 @@ export const LimitsSchema = z.object({
   maxConcurrentActivations: z.number().int().min(1).max(10_000).nullable(),
 });
 export type Limits = z.output<typeof LimitsSchema>;
+/** The body of `setLimits`: `Limits`, strict. */
+export const SetLimitsBodySchema = strictBody(LimitsSchema.shape);
+export type SetLimitsBody = z.input<typeof SetLimitsBodySchema>;

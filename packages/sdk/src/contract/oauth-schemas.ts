@@ -1,8 +1,13 @@
 import { z } from "zod";
 
 /**
- * M2M authentication, published by Procountor (PROCOUNTOR-FACTS.md §2):
+ * M2M authentication, published by Procountor (dev.procountor.com/m2m-authentication):
  * `POST {base}/oauth/token`, form-encoded client credentials plus `api_key`.
+ */
+/**
+ * The one request body that is not strict: OAuth 2.0 servers ignore request
+ * parameters they do not know (RFC 6749 §3.1), and this endpoint is
+ * Procountor's published one, so the model does the same.
  */
 export const TokenRequestSchema = z.object({
   grant_type: z.literal("client_credentials"),

@@ -14,6 +14,7 @@ import {
   CreateIntegrationBodySchema,
   IntegrationSchema,
   LimitsSchema,
+  SetLimitsBodySchema,
   UpdateIntegrationBodySchema,
 } from "./integration-schemas.js";
 import { TokenRequestSchema, TokenResponseSchema } from "./oauth-schemas.js";
@@ -130,7 +131,7 @@ export const routes = {
     source: "modelled",
     auth: "bearer",
     params: IdParams,
-    body: LimitsSchema,
+    body: SetLimitsBodySchema,
     response: LimitsSchema,
     successStatus: 200,
     idempotent: true,
