@@ -82,17 +82,24 @@ export {
   type ValidationResult,
   validateDefinition,
 } from "./definition/index.js";
-// errors
+// errors: PcxError, its codes, typed details per code, HTTP statuses (docs/client.md#errors)
 export {
+  type AnyPcxError,
+  type ApiAnswerDetails,
   ERROR_CODES,
-  EXIT,
-  type ExitCode,
-  exitCodeFor,
+  type GeneralDetails,
   httpStatusFor,
+  type InputDetails,
+  type InvalidResponseDetails,
   isPcxError,
+  type NetworkDetails,
   PcxError,
   type PcxErrorCode,
+  type PcxErrorDetails,
+  type PcxErrorDetailsMap,
   type PcxErrorOptions,
+  type RequestErrorDetails,
+  type TimeoutDetails,
 } from "./errors/index.js";
 // links: activation links and the signed `state` (docs/client.md#links)
 export {
