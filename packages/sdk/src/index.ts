@@ -47,6 +47,8 @@ export {
   type TransportRequest,
   type TransportResponse,
 } from "./client/index.js";
+// the longest `state` an activation link carries (also in @pcx/sdk/contract)
+export { MAX_STATE_LENGTH } from "./contract/max-state-length.js";
 // definition: the integration definition file (docs/definition.md)
 export {
   BILLING_TARGETS,
@@ -106,7 +108,8 @@ export {
   type ActivationLinkOptions,
   createActivationLink,
   KEY_ID_PATTERN,
-  MAX_STATE_LENGTH,
+  MAX_CLOCK_TOLERANCE_SEC,
+  MAX_STATE_LIFETIME_SEC,
   MIN_SECRET_BYTES,
   parseDuration,
   type SignStateOptions,
