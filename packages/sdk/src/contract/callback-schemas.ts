@@ -16,4 +16,5 @@ export const CallbackQuerySchema = z.object({
   /** The activation link's `state`, untouched; at most `MAX_STATE_LENGTH` characters. */
   state: z.string().max(MAX_STATE_LENGTH).optional(),
 });
+/** The parsed callback query: `{ activationRequestId, state? }`. */
 export type CallbackQuery = z.output<typeof CallbackQuerySchema>;

@@ -15,14 +15,17 @@ export const TokenRequestSchema = z.object({
   client_secret: z.string().min(1),
   api_key: z.string().min(1),
 });
+/** The token request form: client credentials plus `api_key`. */
 export type TokenRequest = z.output<typeof TokenRequestSchema>;
 
+/** Published: the token answer; `token_type` defaults to Bearer. */
 export const TokenResponseSchema = z.object({
   access_token: z.string().min(1),
   token_type: z.string().default("Bearer"),
   /** Seconds; Procountor's tokens live about an hour. Use this, never a constant. */
   expires_in: z.number().int().positive(),
 });
+/** The token answer: `access_token`, `token_type`, `expires_in` (seconds). */
 export type TokenResponse = z.output<typeof TokenResponseSchema>;
 
 /** OAuth failures answer `{error, error_description}` rather than `errors[]`. */
@@ -30,4 +33,5 @@ export const OAuthErrorSchema = z.object({
   error: z.string(),
   error_description: z.string().optional(),
 });
+/** A refused token request: `{ error, error_description? }`. */
 export type OAuthError = z.output<typeof OAuthErrorSchema>;

@@ -43,6 +43,7 @@ function decodeSegment(segment: string): string {
   }
 }
 
+/** A matched route and its path parameters. */
 export interface RouteMatch {
   route: RouteSpec;
   /** Raw (decoded) path parameters; validate with `route.params`. */

@@ -1,6 +1,7 @@
 import { MAX_STATE_LENGTH } from "../contract/max-state-length.js";
 import { PcxError } from "../errors/pcx-error.js";
 
+/** The options of `createActivationLink`. */
 export interface ActivationLinkOptions {
   /**
    * The integration's activation link, `activationLink` of the approved

@@ -20,6 +20,7 @@ import {
   subtleCrypto,
 } from "./state-format.js";
 
+/** The options of `signState`; a wrong one throws `pcx_config`. */
 export interface SignStateOptions {
   /** The HMAC-SHA-256 key: a string or bytes of at least 32 bytes (e.g. `openssl rand -base64 32`). Required. */
   secret: StateSecret;

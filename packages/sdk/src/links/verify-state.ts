@@ -26,6 +26,7 @@ export type StateFailureReason =
   | "wrong_integration"
   | "unsupported_version";
 
+/** What `verifyState` answers: the state's fields when `ok`, else why it was refused. */
 export type VerifyStateResult =
   | {
       ok: true;
@@ -48,6 +49,7 @@ export type VerifyStateResult =
       expiredAt?: Date;
     };
 
+/** The options of `verifyState`; a wrong one throws `pcx_config`. */
 export interface VerifyStateOptions {
   /**
    * The verification secrets by key id: `{ "2025-06": "…", "2025-01": "…" }` or
