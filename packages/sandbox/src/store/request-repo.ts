@@ -1,7 +1,6 @@
 import type { EnvironmentDecision, RequestKind, RequestStatus } from "@pcx/sdk/contract";
 import type Database from "better-sqlite3";
 
-
 export interface RequestRow {
   id: number;
   integrationId: number;
