@@ -71,6 +71,8 @@ export {
   type LoadDefinitionOptions,
   type LoadedDefinition,
   loadDefinition,
+  MAX_DEFINITION_LENGTH,
+  MAX_DEFINITION_SEPARATORS,
   type ParseDefinitionTextOptions,
   parseDefinitionText,
   RIGHT_LEVELS,
@@ -173,3 +175,12 @@ export {
   type SecretSealer,
   type StoredRequest,
 } from "./store/index.js";
+// text: making text from elsewhere safe to print (docs/security.md)
+export {
+  describeCharacter,
+  findUnsafeCharacter,
+  joinSentences,
+  type SanitizeForTerminalOptions,
+  sanitizeForTerminal,
+  type UnsafeCharacterOptions,
+} from "./text/index.js";

@@ -20,3 +20,4 @@ export {
   EXAMPLE_TEST_DATABASE_URL,
   testDatabaseUrl,
 } from "./postgres-test-database.js";
+export { UNSAFE_TERMINAL_TEXT } from "./unsafe-terminal-text.js";

@@ -5,6 +5,7 @@ import {
   OAuthErrorSchema,
 } from "../contract/index.js";
 import { PcxError, type PcxErrorCode, type RequestErrorDetails } from "../errors/index.js";
+import { joinSentences } from "../text/join-sentences.js";
 import type { Redactor } from "./redact.js";
 import type { TransportResponse } from "./transport.js";
 
@@ -167,11 +168,15 @@ export function errorFromResponse(
     isToken && code === "pcx_unauthorized"
       ? tokenHint(ctx, oauth?.success ? oauth.data.error : undefined, serverMessage)
       : HINTS[code];
-  // A refused token exchange names the credential to check in the message itself.
-  const fix = isToken && code === "pcx_unauthorized" ? `. ${hint}` : "";
-  const message = `${label(ctx)}: ${response.status}${statusText ? ` ${statusText}` : ""}${
-    serverMessage ? ` — ${serverMessage}` : ""
-  }${fix}${attemptsSuffix(ctx)}`;
+  // A refused token exchange names the credential to check in the message itself;
+  // joinSentences keeps one full stop when the server's text ends with its own.
+  const fix = isToken && code === "pcx_unauthorized" ? hint : undefined;
+  const message = `${joinSentences(
+    `${label(ctx)}: ${response.status}${statusText ? ` ${statusText}` : ""}${
+      serverMessage ? ` — ${serverMessage}` : ""
+    }`,
+    fix,
+  )}${attemptsSuffix(ctx)}`;
   return new PcxError(code, redactor.redact(message), {
     hint,
     details: redactor.redact(
