@@ -26,20 +26,6 @@ const PENDING = new Set([
   "RejectOptions",
   "TransportRequest",
   "TransportResponse",
-  // store/ (store work in progress)
-  "ActivationFilter",
-  "ActivationRecord",
-  "ClaimDecisionsInput",
-  "ClaimDecisionsResult",
-  "ConsumeNonceInput",
-  "DecisionAction",
-  "DecisionIntent",
-  "DecisionRecord",
-  "DecisionStatus",
-  "LeaseInput",
-  "MemoryStoreOptions",
-  "NewStoredRequest",
-  "StoredRequest",
 ]);
 
 function sourceFiles(dir: string): string[] {
