@@ -18,7 +18,7 @@ import { type ClassifiedError, classifyError, reportError } from "./report-error
 import { PCX_VERSION } from "./version.js";
 
 /**
- * The command surface of pcx (CLI.md). This file only declares commands: each
+ * The command surface of pcx (docs/cli.md). This file only declares commands: each
  * action lazily imports `./commands/<name>.js`, so `pcx --help` loads
  * commander and nothing else, and a command loads only its own dependencies.
  *

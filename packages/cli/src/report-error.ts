@@ -23,7 +23,7 @@ export interface ClassifiedError {
  */
 export async function classifyError(thrown: unknown): Promise<ClassifiedError> {
   const { exitCodeFor, isPcxError } = await import("./sdk-errors.js");
-  const exitCode = exitCodeFor(thrown) as ExitCode;
+  const exitCode = exitCodeFor(thrown);
   if (isPcxError(thrown)) {
     const { code, message, hint, details } = thrown.toJSON();
     return {

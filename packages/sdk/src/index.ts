@@ -47,6 +47,8 @@ export {
   type TransportRequest,
   type TransportResponse,
 } from "./client/index.js";
+// the longest `state` an activation link carries (also in @pcx/sdk/contract)
+export { MAX_STATE_LENGTH } from "./contract/max-state-length.js";
 // definition: the integration definition file (docs/definition.md)
 export {
   BILLING_TARGETS,
@@ -84,24 +86,32 @@ export {
   type ValidationResult,
   validateDefinition,
 } from "./definition/index.js";
-// errors
+// errors: PcxError, its codes, typed details per code, HTTP statuses (docs/client.md#errors)
 export {
+  type AnyPcxError,
+  type ApiAnswerDetails,
   ERROR_CODES,
-  EXIT,
-  type ExitCode,
-  exitCodeFor,
+  type GeneralDetails,
   httpStatusFor,
+  type InputDetails,
+  type InvalidResponseDetails,
   isPcxError,
+  type NetworkDetails,
   PcxError,
   type PcxErrorCode,
+  type PcxErrorDetails,
+  type PcxErrorDetailsMap,
   type PcxErrorOptions,
+  type RequestErrorDetails,
+  type TimeoutDetails,
 } from "./errors/index.js";
 // links: activation links and the signed `state` (docs/client.md#links)
 export {
   type ActivationLinkOptions,
   createActivationLink,
   KEY_ID_PATTERN,
-  MAX_STATE_LENGTH,
+  MAX_CLOCK_TOLERANCE_SEC,
+  MAX_STATE_LIFETIME_SEC,
   MIN_SECRET_BYTES,
   parseDuration,
   type SignStateOptions,

@@ -3,8 +3,8 @@ import { findUnsafeCharacter } from "../text/unsafe-characters.js";
 import { rejectUnsafeCharacters } from "./unsafe-text-check.js";
 
 /**
- * The integration definition file (`pcx.integration.json` / `.yaml`), as in
- * DESIGN.md "The definition file". Field names are an interface: users write
+ * The integration definition file (`pcx.integration.json` / `.yaml`),
+ * documented in docs/definition.md. Field names are an interface: users write
  * them by hand and CI checks them, so renaming one is a breaking change.
  *
  * Messages say how to fix the problem; `validateDefinition` adds the dot-path.
@@ -57,9 +57,12 @@ export const HttpsUrlSchema = z
   })
   .meta({ format: "uri" });
 
+/** A right's level: "view" (Procountor's viewing rights) or "all" (all rights). */
 export const RIGHT_LEVELS = ["view", "all"] as const;
+/** Who pays the API fee: the activated environment, or its accounting firm. */
 export const BILLING_TARGETS = ["environment", "accounting-firm"] as const;
 
+/** One right of the technical user: the right's key, its level and why it is needed. */
 export const TechnicalUserRightSchema = z.object({
   right: z
     .string({ error: "name a right from the catalogue, e.g. sales-invoices" })
@@ -88,6 +91,7 @@ export const TechnicalUserRightSchema = z.object({
     }),
 });
 
+/** The technical user Procountor adds to each activated environment: username, display name, rights. */
 export const TechnicalUserSchema = z.object({
   username: z
     .string({ error: "give the technical user a username such as acme-invoice-sync" })
@@ -150,6 +154,7 @@ export const TechnicalUserSchema = z.object({
     }),
 });
 
+/** The integration definition file's schema; `validateDefinition` and `loadDefinition` apply it with readable issues. */
 export const IntegrationDefinitionSchema = z
   .object({
     $schema: z.string().superRefine(oneLine).optional().meta({
@@ -256,7 +261,11 @@ export const IntegrationDefinitionSchema = z
 export type IntegrationDefinitionInput = z.input<typeof IntegrationDefinitionSchema>;
 /** A valid definition with defaults applied. */
 export type IntegrationDefinition = z.output<typeof IntegrationDefinitionSchema>;
+/** The technical user of a valid definition. */
 export type TechnicalUser = IntegrationDefinition["technicalUser"];
+/** One right of the technical user. */
 export type TechnicalUserRight = TechnicalUser["rights"][number];
+/** One of `RIGHT_LEVELS`. */
 export type RightLevel = (typeof RIGHT_LEVELS)[number];
+/** One of `BILLING_TARGETS`. */
 export type BillingTarget = (typeof BILLING_TARGETS)[number];
