@@ -179,7 +179,6 @@ export {
 export {
   describeCharacter,
   findUnsafeCharacter,
-  joinSentences,
   type SanitizeForTerminalOptions,
   sanitizeForTerminal,
   type UnsafeCharacterOptions,
