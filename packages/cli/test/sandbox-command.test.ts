@@ -1,8 +1,8 @@
 import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
 import { createServer, type Server } from "node:net";
+import { CLEAN_PCX_ENV, tempDir } from "@pcx/testkit";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { assertBuilt, BIN, tempDir } from "./run-pcx.js";
-import { CLEAN_PCX_ENV } from "./sandbox-harness.js";
+import { assertBuilt, BIN } from "./spawn-pcx.js";
 
 beforeAll(assertBuilt);
 

@@ -1,4 +1,5 @@
 import { ApiErrorBodySchema, type ApiErrorItem, OAuthErrorSchema } from "../contract/index.js";
+import { docsUrl } from "../docs/docs-url.js";
 import { PcxError, type PcxErrorCode } from "../errors/index.js";
 import type { Redactor } from "./redact.js";
 import type { TransportResponse } from "./transport.js";
@@ -210,7 +211,7 @@ export function invalidResponseError(
     ),
     {
       cause,
-      hint: "The API and this SDK disagree on the wire contract (docs/contract.md); update @pcx/sdk or report it.",
+      hint: `The API and this SDK disagree on the wire contract (${docsUrl("contract")}); update @pcx/sdk or report it.`,
       details: redactor.redact(baseDetails(ctx, { status, field: problem.path })),
     },
   );
