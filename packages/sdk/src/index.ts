@@ -149,7 +149,8 @@ export {
   summarizeIntegration,
   toWireDefinition,
 } from "./publish/index.js";
-// store: what the integrator's side keeps (requests, decisions, nonces, activations, leases)
+// store: what the integrator's side keeps (requests, decisions, nonces, activations, leases),
+// and the keyring that seals technical users' API keys (docs/stores.md)
 export {
   type ActivationFilter,
   type ActivationRecord,
@@ -157,14 +158,25 @@ export {
   type ClaimDecisionsInput,
   type ClaimDecisionsResult,
   type ConsumeNonceInput,
+  createKeyring,
   createMemoryStore,
   type DecisionAction,
   type DecisionIntent,
   type DecisionRecord,
   type DecisionStatus,
+  generateKeyringKey,
+  KEYRING_KEY_ID_PATTERN,
+  type Keyring,
+  type KeyringKey,
+  type KeyringOptions,
   type LeaseInput,
   type MemoryStoreOptions,
   type NewStoredRequest,
+  type ReplaceSealedApiKeyInput,
+  type RotateSealedKeysOptions,
+  type RotateSealedKeysResult,
+  rotateSealedKeys,
+  SEALED_FORMAT_VERSION,
   type SecretSealer,
   type StoredRequest,
 } from "./store/index.js";

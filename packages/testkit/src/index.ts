@@ -17,6 +17,11 @@ export {
 } from "./client-fixtures.js";
 export { fakeTime } from "./fake-time.js";
 export {
+  describePostgres,
+  EXAMPLE_TEST_DATABASE_URL,
+  testDatabaseUrl,
+} from "./postgres-test-database.js";
+export {
   type CliEntry,
   type CliRun,
   type CliRuntime,
