@@ -60,27 +60,18 @@ describe("the built pcx bin", () => {
     });
   });
 
-  it("--verbose traces HTTP on stderr with no secret in any output; refused credentials exit 4", async () => {
-    const env = { ...world.env };
+  it("--verbose traces HTTP on a real stderr, with no secret in any output", async () => {
     const traced = await spawnPcx(["define", "--yes", "--verbose", "--json"], {
       cwd: world.workDir,
-      env,
+      env: world.env,
     });
     expect(traced.code, traced.stderr).toBe(0);
     expect(traced.stderr).toMatch(/→ POST http:\/\/127\.0\.0\.1:\d+\/api\/oauth\/token/);
     expect(traced.stderr).toContain("access token received");
-    const secret = "zq-secret-spawned-5be1";
-    const refused = await spawnPcx(["status", "--verbose", "--integration", "1"], {
-      cwd: world.workDir,
-      env: { ...env, PCX_CLIENT_SECRET: secret },
-    });
-    expect(refused.code).toBe(4);
-    for (const run of [traced, refused]) {
-      const all = run.stdout + run.stderr;
-      for (const value of [secret, "pcx-sandbox-secret", "pcx-sandbox-api-key"]) {
-        expect(all).not.toContain(value);
-      }
-      expect(all).not.toMatch(/pcxs_at/);
+    const all = traced.stdout + traced.stderr;
+    for (const value of ["pcx-sandbox-secret", "pcx-sandbox-api-key"]) {
+      expect(all).not.toContain(value);
     }
+    expect(all).not.toMatch(/pcxs_at/);
   });
 });

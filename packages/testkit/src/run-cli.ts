@@ -3,19 +3,20 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Readable, Writable } from "node:stream";
 
+type Terminal<Stream> = Stream & { isTTY?: boolean };
+
 /**
- * What pcx's `run` (packages/cli/src/cli.ts) takes: the CLI's `Runtime`,
- * written out here so that the test kit does not depend on the CLI package.
+ * What pcx's `run` (packages/cli/src/cli.ts) takes: the parts of the CLI's
+ * `Runtime` this harness fills in (the test kit does not depend on the CLI).
  */
-export interface CliRuntime {
-  argv: readonly string[];
-  env: NodeJS.ProcessEnv;
-  cwd: string;
-  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
-  stdout: NodeJS.WritableStream & { isTTY?: boolean };
-  stderr: NodeJS.WritableStream & { isTTY?: boolean };
-  client?: { sleep?: (ms: number, signal?: AbortSignal) => Promise<void> };
-}
+export type CliRuntime = {
+  readonly argv: readonly string[];
+  readonly cwd: string;
+  readonly env: NodeJS.ProcessEnv;
+} & Record<"stdout" | "stderr", Terminal<NodeJS.WritableStream>> & {
+    stdin: Terminal<NodeJS.ReadableStream>;
+    client?: { sleep?: (ms: number, signal?: AbortSignal) => Promise<void> };
+  };
 
 /** pcx's `run`: the CLI tests pass it in (`import { run } from "../src/cli.js"`). */
 export type CliEntry = (runtime: CliRuntime) => Promise<number>;

@@ -21,6 +21,19 @@ function paths(spec: CommandSpec, prefix: string[] = []): { path: string[]; spec
 }
 
 const flagsOf = (spec: CommandSpec) => spec.options.flatMap((o) => o.flags);
+/**
+ * bash and zsh alike: walk the words typed so far and keep those that name a
+ * command, giving the command path ("limits set") in `cmdpath`.
+ */
+function commandPathWalk(tree: CommandSpec, words: string): string {
+  const names = [...new Set(paths(tree).map(({ spec }) => spec.name))];
+  return `  for word in ${words}; do
+    case "$word" in
+      ${names.join("|")}) cmdpath="\${cmdpath:+$cmdpath }$word" ;;
+    esac
+  done`;
+}
+
 /** Single-quoted for the shell. */
 const quote = (text: string) => `'${text.replaceAll("'", "'\\''")}'`;
 
@@ -41,19 +54,13 @@ function bashScript(tree: CommandSpec): string {
       (o) =>
         `    ${o.flags.join("|")}) COMPREPLY=($(compgen -W "${o.choices.join(" ")}" -- "$cur")); return ;;`,
     );
-  const names = new Set(paths(tree).map(({ spec }) => spec.name));
   return `# pcx completion for bash. Load with: eval "$(pcx completion bash)"
 _pcx_completion() {
-  local cur="\${COMP_WORDS[COMP_CWORD]}" prev="\${COMP_WORDS[COMP_CWORD-1]}" cmdpath="" word words i
+  local cur="\${COMP_WORDS[COMP_CWORD]}" prev="\${COMP_WORDS[COMP_CWORD-1]}" cmdpath="" word words
   case "$prev" in
 ${[...new Set(valueCases)].join("\n")}
   esac
-  for ((i = 1; i < COMP_CWORD; i++)); do
-    word="\${COMP_WORDS[i]}"
-    case "$word" in
-      ${[...names].join("|")}) cmdpath="\${cmdpath:+$cmdpath }$word" ;;
-    esac
-  done
+${commandPathWalk(tree, `"\${COMP_WORDS[@]:1:COMP_CWORD-1}"`)}
   case "$cmdpath" in
 ${cases.join("\n")}
     *) words="${tree.commands.map((c) => c.name).join(" ")} ${global}" ;;
@@ -76,7 +83,6 @@ function zshScript(tree: CommandSpec): string {
       ...flags(spec),
     ].join(" ");
   const global = flags(tree).join(" ");
-  const names = new Set(paths(tree).map(({ spec }) => spec.name));
   const cases = paths(tree).map(
     ({ path, spec }) => `    "${path.join(" ")}") entries=(${describe(spec)}) ;;`,
   );
@@ -86,11 +92,7 @@ _pcx() {
   local cmdpath="" word entries
   local -a global
   global=(${global})
-  for word in \${words[2,CURRENT-1]}; do
-    case "$word" in
-      ${[...names].join("|")}) cmdpath="\${cmdpath:+$cmdpath }$word" ;;
-    esac
-  done
+${commandPathWalk(tree, `\${words[2,CURRENT-1]}`)}
   case "$cmdpath" in
 ${cases.join("\n")}
     *) entries=(${tree.commands.map((c) => quote(`${c.name}:${c.summary}`)).join(" ")}) ;;
