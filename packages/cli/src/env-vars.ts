@@ -23,7 +23,11 @@ export const ENV_VARS = [
     effect:
       "the HMAC secret (at least 32 bytes) pcx link --state signs with, instead of the profile's",
   },
-  { name: "PCX_STATE_KEY_ID", effect: "the key id signed into the state (default k1)" },
+  {
+    name: "PCX_STATE_KEY_ID",
+    effect:
+      "the key id signed into the state (default k1); alone, without PCX_STATE_SECRET, it is refused (exit 4)",
+  },
   {
     name: "PCX_CONFIG_DIR",
     effect:

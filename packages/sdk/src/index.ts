@@ -47,6 +47,8 @@ export {
   type TransportRequest,
   type TransportResponse,
 } from "./client/index.js";
+// the longest `state` an activation link carries (also in @pcx/sdk/contract)
+export { MAX_STATE_LENGTH } from "./contract/max-state-length.js";
 // definition: the integration definition file (docs/definition.md)
 export {
   BILLING_TARGETS,
@@ -69,6 +71,8 @@ export {
   type LoadDefinitionOptions,
   type LoadedDefinition,
   loadDefinition,
+  MAX_DEFINITION_LENGTH,
+  MAX_DEFINITION_SEPARATORS,
   type ParseDefinitionTextOptions,
   parseDefinitionText,
   RIGHT_LEVELS,
@@ -84,24 +88,32 @@ export {
 } from "./definition/index.js";
 // docs: where the documentation is published, for messages that link to it
 export { DOCS_BASE_URL, DOCS_PAGES, type DocsPage, docsUrl } from "./docs/index.js";
-// errors
+// errors: PcxError, its codes, typed details per code, HTTP statuses (docs/client.md#errors)
 export {
+  type AnyPcxError,
+  type ApiAnswerDetails,
   ERROR_CODES,
-  EXIT,
-  type ExitCode,
-  exitCodeFor,
+  type GeneralDetails,
   httpStatusFor,
+  type InputDetails,
+  type InvalidResponseDetails,
   isPcxError,
+  type NetworkDetails,
   PcxError,
   type PcxErrorCode,
+  type PcxErrorDetails,
+  type PcxErrorDetailsMap,
   type PcxErrorOptions,
+  type RequestErrorDetails,
+  type TimeoutDetails,
 } from "./errors/index.js";
 // links: activation links and the signed `state` (docs/client.md#links)
 export {
   type ActivationLinkOptions,
   createActivationLink,
   KEY_ID_PATTERN,
-  MAX_STATE_LENGTH,
+  MAX_CLOCK_TOLERANCE_SEC,
+  MAX_STATE_LIFETIME_SEC,
   MIN_SECRET_BYTES,
   parseDuration,
   type SignStateOptions,
@@ -180,3 +192,12 @@ export {
   type SecretSealer,
   type StoredRequest,
 } from "./store/index.js";
+// text: making text from elsewhere safe to print (docs/security.md)
+export {
+  describeCharacter,
+  findUnsafeCharacter,
+  joinSentences,
+  type SanitizeForTerminalOptions,
+  sanitizeForTerminal,
+  type UnsafeCharacterOptions,
+} from "./text/index.js";

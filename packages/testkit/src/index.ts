@@ -29,3 +29,4 @@ export {
   runCli,
   tempDir,
 } from "./run-cli.js";
+export { UNSAFE_TERMINAL_TEXT } from "./unsafe-terminal-text.js";

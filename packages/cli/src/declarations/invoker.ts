@@ -1,5 +1,6 @@
 import type { CommandModule, ExitCode } from "../command.js";
 import { type CliContext, createContext, type GlobalOptions, type Runtime } from "../context.js";
+import { terminalSafe } from "../io/terminal-safe.js";
 
 /** What one run of pcx has found out so far; cli.ts reads it after parsing. */
 export interface RunState {
@@ -40,7 +41,8 @@ export function createInvoker(runtime: Runtime, state: RunState): Invoke {
       // undefined: the command wrote its document already (pcx sandbox, when ready).
       if (document !== undefined) context.out.writeJson(document);
     } else {
-      const text = await command.render(data, context);
+      // Strings in the data come from servers and files: escaped before they are painted.
+      const text = await command.render(terminalSafe(data), context);
       if (text) context.out.stdout(text);
     }
     state.exitCode = command.exitCode?.(data, input) ?? 0;

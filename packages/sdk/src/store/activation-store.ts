@@ -78,8 +78,10 @@ export interface ActivationStore {
   close(): Promise<void>;
 }
 
+/** What the integrator decided for an environment. */
 export type DecisionAction = "approve" | "reject";
 
+/** An activation request as the callback handler first records it. */
 export interface NewStoredRequest {
   requestId: number;
   integrationId: number;
@@ -96,13 +98,16 @@ export interface NewStoredRequest {
   seenAt: Date;
 }
 
+/** A recorded activation request. */
 export interface StoredRequest extends NewStoredRequest {
   /** True while the integrator's own page (defer) is collecting what it needs. */
   deferred: boolean;
 }
 
+/** Where a decision stands: written as an intent, or applied through the API. */
 export type DecisionStatus = "intent" | "applied";
 
+/** One environment's decision as the store keeps it, from intent to the API's answer. */
 export interface DecisionRecord {
   requestId: number;
   companyId: number;
@@ -121,6 +126,7 @@ export interface DecisionRecord {
   appliedAt: Date | null;
 }
 
+/** What a caller wants decided for one environment. */
 export interface DecisionIntent {
   companyId: number;
   action: DecisionAction;
@@ -128,6 +134,7 @@ export interface DecisionIntent {
   reason: string | null;
 }
 
+/** The input of `claimDecisions`: intents to record for environments not decided yet. */
 export interface ClaimDecisionsInput {
   requestId: number;
   intents: ReadonlyArray<DecisionIntent>;
@@ -141,6 +148,7 @@ export interface ClaimDecisionsInput {
   now: Date;
 }
 
+/** What `claimDecisions` answers: the request's records after the claim and what this call claimed. */
 export interface ClaimDecisionsResult {
   /** Every decision record of the request after the claim. */
   records: DecisionRecord[];
@@ -148,6 +156,7 @@ export interface ClaimDecisionsResult {
   claimed: number[];
 }
 
+/** The input of `consumeNonce`: a verified state's nonce and the request it was used for. */
 export interface ConsumeNonceInput {
   nonce: string;
   requestId: number;
@@ -156,6 +165,7 @@ export interface ConsumeNonceInput {
   now: Date;
 }
 
+/** The integration's activation in one environment, as the integrator's store keeps it. */
 export interface ActivationRecord {
   integrationId: number;
   companyId: number;
@@ -176,11 +186,13 @@ export interface ActivationRecord {
   updatedAt: Date;
 }
 
+/** Which activations `listActivations` answers; every field optional. */
 export interface ActivationFilter {
   integrationId?: number;
   status?: ActivationStatus;
 }
 
+/** The input of `replaceSealedApiKey`: a compare-and-set of one sealed API key. */
 export interface ReplaceSealedApiKeyInput {
   integrationId: number;
   companyId: number;
@@ -190,6 +202,7 @@ export interface ReplaceSealedApiKeyInput {
   to: string;
 }
 
+/** The input of `acquireLease`: a named lease, its holder and how long it lasts. */
 export interface LeaseInput {
   name: string;
   holder: string;

@@ -20,6 +20,7 @@ const TAG_BYTES = 16;
 /** Longest sealed value `open` reads (a technical-user API key is far shorter). */
 const MAX_SEALED_LENGTH = 16_384;
 
+/** One key of a keyring: its id and 32 key bytes. */
 export interface KeyringKey {
   /** Names the key inside every value it seals. 1–32 of `A–Za–z0–9_-`. Required. */
   id: string;
@@ -27,6 +28,7 @@ export interface KeyringKey {
   key: string | Uint8Array;
 }
 
+/** The options of `createKeyring`. */
 export interface KeyringOptions {
   /**
    * Every key that may have sealed a stored value, oldest first. To rotate,

@@ -8,6 +8,7 @@ import type {
   StoredRequest,
 } from "./activation-store.js";
 
+/** The options of `createMemoryStore` (for tests and single-process demos). */
 export interface MemoryStoreOptions {
   /**
    * Receives the warning given once when the store is created under

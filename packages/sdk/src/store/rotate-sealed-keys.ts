@@ -1,11 +1,13 @@
 import type { ActivationFilter, ActivationStore } from "./activation-store.js";
 import type { Keyring } from "./keyring.js";
 
+/** The options of `rotateSealedKeys`. */
 export interface RotateSealedKeysOptions {
   /** Only activations matching this filter. Default: every activation. */
   filter?: ActivationFilter;
 }
 
+/** What `rotateSealedKeys` did, counted. */
 export interface RotateSealedKeysResult {
   /** Activations holding a sealed key that were looked at. */
   examined: number;
