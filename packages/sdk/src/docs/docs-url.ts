@@ -15,6 +15,7 @@ export const DOCS_PAGES = [
   "benchmarks",
   "contributing",
 ] as const;
+/** A documentation page's name, e.g. `"cli"` for docs/cli.md. */
 export type DocsPage = (typeof DOCS_PAGES)[number];
 
 /**

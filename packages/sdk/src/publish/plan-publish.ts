@@ -10,6 +10,7 @@ import { toWireDefinition } from "./to-wire-definition.js";
 /** The parts of the client that planning and applying use. */
 export type PublishClient = Pick<ProcountorClient, "integrations" | "activations">;
 
+/** Options of `planPublish`; the call options apply to each read it makes. */
 export interface PlanPublishOptions extends CallOptions {
   /** The integration to publish a new version of. Default: none (a new integration is planned). */
   integrationId?: number;
