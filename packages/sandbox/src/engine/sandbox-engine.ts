@@ -40,7 +40,6 @@ export interface SandboxEngine
  * so on Node's single thread each call is atomic. Domain errors are
  * `SandboxError`s with an HTTP status, a code and a message fit to show.
  */
-// biome-ignore lint/suspicious/noUnsafeDeclarationMerging: the interface above types the operations the constructor assigns
 export class SandboxEngine {
   readonly #ctx: EngineContext;
   readonly #listeners = new Set<(event: SandboxEvent) => void>();
