@@ -14,4 +14,9 @@ export {
   TOKEN_REPLY,
   testClient,
 } from "./client-fixtures.js";
-export { fakeTime } from "./fake-time.js";
+export { type FakeTime, fakeTime } from "./fake-time.js";
+export {
+  type InProcessSandbox,
+  inProcessSandbox,
+  startTestSandbox,
+} from "./sandbox-fixtures.js";

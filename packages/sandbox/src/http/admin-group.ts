@@ -88,7 +88,9 @@ export function createAdminGroup(options: AdminGroupOptions): RouteGroup {
     get("/state", ({ engine }) => ({ ...engine.dumpState(), stats: options.stats })),
     get("/users", ({ engine }) => engine.listUsers()),
     get("/users/{userId}/environments", ({ engine, url }, { userId }) => {
-      const query = parseWith(EnvironmentsQuerySchema, Object.fromEntries(url.searchParams));
+      const raw = Object.fromEntries(url.searchParams);
+      if (raw.integrationId !== undefined) id(raw.integrationId, "integrationId");
+      const query = parseWith(EnvironmentsQuerySchema, raw);
       const all = engine.describeEnvironments(id(userId, "userId"), query.integrationId);
       return query.selectable === "true" ? all.filter((env) => env.selectable) : all;
     }),

@@ -77,10 +77,10 @@ export async function runApiOperation(
   }
   const body = parse(spec.body, json);
   const key = request.headers.get(IDEMPOTENCY_HEADER);
-  if (key !== null && (key.length === 0 || key.length > 255 || key.includes(","))) {
+  if (key !== null && (key.length === 0 || key.length > 255)) {
     errors.push({
       field: IDEMPOTENCY_HEADER,
-      message: "send one key of 1 to 255 characters, without commas",
+      message: "send one key of 1 to 255 characters",
       code: "INVALID",
     });
   }

@@ -26,6 +26,9 @@ const DRAIN_TIMEOUT_MS = 10_000;
 /** Reads and discards the rest of `req`; true when it ended within the limits. */
 function drain(req: IncomingMessage): Promise<boolean> {
   if (req.complete) return Promise.resolve(true);
+  // A declared body beyond the limit is not waited for: answer and close at once.
+  const declared = Number(req.headers["content-length"] ?? 0);
+  if (declared > DRAIN_LIMIT_BYTES) return Promise.resolve(false);
   return new Promise((resolve) => {
     let seen = 0;
     const finish = (ok: boolean) => {
