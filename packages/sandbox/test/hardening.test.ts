@@ -1,6 +1,7 @@
 // Regression tests for the sandbox's items of issue 10: each names the defect it pins down.
 import { ApiErrorBodySchema } from "@pcx/sdk/contract";
-import { fakeTime, inProcessSandbox, startTestSandbox } from "@pcx/testkit";
+import { fakeTime } from "@pcx/testkit";
+import { inProcessSandbox, startTestSandbox } from "@pcx/testkit/sandbox";
 import { describe, expect, it } from "vitest";
 import { DEMO_CREDENTIALS, type Sandbox } from "../src/index.js";
 import { accessToken, client, definition } from "./helpers.js";
@@ -145,7 +146,7 @@ describe("the request line and the connection (real HTTP)", () => {
 
 describe("bad input is a 4xx in Procountor's shape, never a 500", () => {
   it("bad percent-encoding in an id is a 400 naming the field", async () => {
-    const { sandbox: s } = await inProcessSandbox();
+    const { sandbox: s } = inProcessSandbox();
     const call = client(s, await accessToken(s));
     const api = await call("GET", "/integrations/%zz");
     expect(api.status).toBe(400);
@@ -156,7 +157,7 @@ describe("bad input is a 4xx in Procountor's shape, never a 500", () => {
   });
 
   it("ids are canonical decimal digits only: 1e0, 0x1, %201, 01 and +1 are not id 1", async () => {
-    const { sandbox: s } = await inProcessSandbox();
+    const { sandbox: s } = inProcessSandbox();
     const call = client(s, await accessToken(s));
     const id = published(s);
     expect(id).toBe(1);
@@ -179,7 +180,7 @@ describe("bad input is a 4xx in Procountor's shape, never a 500", () => {
   });
 
   it("JSON nested 5,000 deep with an Idempotency-Key is a 400, not a 500", async () => {
-    const { sandbox: s } = await inProcessSandbox();
+    const { sandbox: s } = inProcessSandbox();
     const call = client(s, await accessToken(s));
     const deep = `${"[".repeat(5000)}${"]".repeat(5000)}`;
     const body = `{"definition":${JSON.stringify(definition())},"extra":${deep}}`;
@@ -203,7 +204,7 @@ describe("bad input is a 4xx in Procountor's shape, never a 500", () => {
   });
 
   it("JSON sent as text/plain is a 415 (API and admin routes)", async () => {
-    const { sandbox: s } = await inProcessSandbox();
+    const { sandbox: s } = inProcessSandbox();
     const token = await accessToken(s);
     const api = await s.fetch(`${s.apiBaseUrl}/integrations`, {
       method: "POST",
@@ -240,7 +241,7 @@ describe("bad input is a 4xx in Procountor's shape, never a 500", () => {
   });
 
   it("a malformed bearer token is told apart from a missing, an unknown and an expired one", async () => {
-    const { sandbox: s } = await inProcessSandbox();
+    const { sandbox: s } = inProcessSandbox();
     const get = async (authorization?: string) => {
       const res = await s.fetch(
         `${s.apiBaseUrl}/integrations`,
@@ -267,7 +268,7 @@ describe("bad input is a 4xx in Procountor's shape, never a 500", () => {
   });
 
   it("OAuth errors read with one full stop through the SDK ('…another API client.. Check…')", async () => {
-    const kit = await inProcessSandbox();
+    const kit = inProcessSandbox();
     const wrongKey = kit.client({ credentials: { ...kit.sandbox.credentials, apiKey: "nope" } });
     const error = await wrongKey.integrations.listPage().then(
       () => new Error("resolved"),
@@ -288,7 +289,7 @@ describe("bad input is a 4xx in Procountor's shape, never a 500", () => {
 
 describe("CSRF on the customer's pages", () => {
   it("a cross-origin POST with the session cookie is refused with a 403 page and changes nothing", async () => {
-    const { sandbox: s } = await inProcessSandbox({ now: fakeTime().now });
+    const { sandbox: s } = inProcessSandbox({ now: fakeTime().now });
     const id = published(s);
     const agent = pageAgent(s);
     await agent.signIn();
@@ -315,7 +316,7 @@ describe("CSRF on the customer's pages", () => {
   });
 
   it("an attacker's form cannot sign the browser in as another user", async () => {
-    const { sandbox: s } = await inProcessSandbox();
+    const { sandbox: s } = inProcessSandbox();
     const agent = pageAgent(s);
     await agent.signIn("demo");
     const forced = await agent.post("/signin", "user=demo2", { origin: "http://attacker.example" });
@@ -328,7 +329,7 @@ describe("CSRF on the customer's pages", () => {
   });
 
   it("the admin routes refuse what a browser marks as cross-origin", async () => {
-    const { sandbox: s } = await inProcessSandbox();
+    const { sandbox: s } = inProcessSandbox();
     const id = published(s);
     const answer = await s.fetch(`/sandbox/integrations/${id}/review`, {
       method: "POST",

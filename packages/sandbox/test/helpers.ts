@@ -1,5 +1,6 @@
 import type { WireDefinition } from "@pcx/sdk/contract";
-import { acmeRights, acmeWire, fakeTime, startTestSandbox } from "@pcx/testkit";
+import { acmeRights, acmeWire, fakeTime } from "@pcx/testkit";
+import { startTestSandbox } from "@pcx/testkit/sandbox";
 import type { Sandbox } from "../src/index.js";
 
 /** A sandbox on a free port, closed after the test (the test kit's `startTestSandbox`). */

@@ -15,8 +15,5 @@ export {
   testClient,
 } from "./client-fixtures.js";
 export { type FakeTime, fakeTime } from "./fake-time.js";
-export {
-  type InProcessSandbox,
-  inProcessSandbox,
-  startTestSandbox,
-} from "./sandbox-fixtures.js";
+// The sandbox fixtures (inProcessSandbox, startTestSandbox) are "@pcx/testkit/sandbox":
+// they load the whole sandbox, which tests that do not use it should not pay for.

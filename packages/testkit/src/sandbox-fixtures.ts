@@ -1,7 +1,13 @@
-// The sandbox for tests: in process (no port, answers through its fetch) or on a real port.
+// @pcx/testkit/sandbox: the sandbox for tests, in process (no port, answers through its
+// fetch) or on a real port. A subpath of its own: it loads the whole sandbox.
 
-// Types only: the sandbox loads when a test asks for one, so tests that never do stay light.
-import type { RunningSandbox, Sandbox, SandboxOptions } from "@pcx/sandbox";
+import {
+  createSandbox,
+  type RunningSandbox,
+  type Sandbox,
+  type SandboxOptions,
+  startSandbox,
+} from "@pcx/sandbox";
 import { type ClientOptions, createClient, fetchTransport, type ProcountorClient } from "@pcx/sdk";
 import { onTestFinished } from "vitest";
 
@@ -22,8 +28,7 @@ export interface InProcessSandbox {
  * it inside a test). No socket: the SDK client and raw requests go through
  * `sandbox.fetch`, so nothing waits on the network.
  */
-export async function inProcessSandbox(options: SandboxOptions = {}): Promise<InProcessSandbox> {
-  const { createSandbox } = await import("@pcx/sandbox");
+export function inProcessSandbox(options: SandboxOptions = {}): InProcessSandbox {
   const sandbox = createSandbox(options);
   onTestFinished(() => sandbox.close());
   return {
@@ -46,7 +51,6 @@ export async function inProcessSandbox(options: SandboxOptions = {}): Promise<In
  * browsers, child processes.
  */
 export async function startTestSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
-  const { startSandbox } = await import("@pcx/sandbox");
   const sandbox = await startSandbox({ port: 0, ...options });
   onTestFinished(() => sandbox.close());
   return sandbox;
