@@ -34,6 +34,20 @@ describe("the request line and the connection (real HTTP)", () => {
     expect((await fetch(`${s.url}/sandbox/health`)).status).toBe(200);
   });
 
+  it("a page for a path such as //evil.example is a 404 whose links stay on the sandbox (found by the fuzz suite)", async () => {
+    const s = await startTestSandbox();
+    for (const target of ["//", "//evil.example/x", "/\\evil.example"]) {
+      const answer = await rawRequest(
+        s.url,
+        httpRequest(s.url, "GET", target, { accept: "text/html" }),
+      );
+      expect(answer.status, target).toBe(404);
+      const hrefs = [...answer.body.matchAll(/href="([^"]*)"/g)].map((m) => m[1] as string);
+      expect(hrefs.length, target).toBeGreaterThan(0);
+      for (const href of hrefs) expect(href, target).toMatch(/^(\/(?![/\\])|#)/);
+    }
+  });
+
   it("a 413 is a proper answer and the connection stays usable (drained, keep-alive)", async () => {
     const s = await startTestSandbox();
     const token = await accessToken(s);

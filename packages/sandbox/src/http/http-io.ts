@@ -32,7 +32,18 @@ export async function readBody(request: Request, limit = MAX_BODY_BYTES): Promis
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
-    const { done, value } = await reader.read();
+    let chunk: ReadableStreamReadResult<Uint8Array>;
+    try {
+      chunk = await reader.read();
+    } catch (error) {
+      if (error instanceof SandboxError) throw error;
+      throw new SandboxError(
+        400,
+        "BAD_REQUEST",
+        "The request body could not be read: it ended before its Content-Length, or its chunked encoding is broken.",
+      );
+    }
+    const { done, value } = chunk;
     if (done) break;
     size += value.byteLength;
     if (size > limit) {
