@@ -134,11 +134,13 @@ function json(answer: RawAnswer): unknown {
   }
 }
 
-const isErrorShape = (answer: RawAnswer) =>
+/** True for an answer in Procountor's error shape. */
+export const isErrorShape = (answer: RawAnswer) =>
   (answer.headers["content-type"] ?? "").startsWith("application/json") &&
   ApiErrorBodySchema.safeParse(json(answer)).success;
 
-const isPage = (answer: RawAnswer, head: boolean) =>
+/** True for a whole HTML page (with `head`, only the type can be checked). */
+export const isPage = (answer: RawAnswer, head: boolean) =>
   (answer.headers["content-type"] ?? "").startsWith("text/html") &&
   (head || (answer.body.startsWith("<!doctype html>") && answer.body.includes("</html>")));
 

@@ -11,6 +11,8 @@ import {
   fuzzClient,
   fuzzTarget,
   headerLines,
+  isErrorShape,
+  isPage,
   jsonBodies,
   methods,
   targetUnder,
@@ -100,8 +102,11 @@ describe("fuzz: request-target, method and headers over real HTTP", () => {
         const head = `${first.replace(/\r?\n(?!$)/g, " ")}\r\n${withHost ? `Host: ${host}\r\n` : ""}\r\n`;
         const answer = await http.exchange(Buffer.from(head, "latin1"), first.startsWith("HEAD "));
         expect(answer.status, first).toBeLessThan(500);
+        // A line that happens to be a valid request for a page may get a page (a 405 for POST /).
         if (answer.status >= 400)
-          expect(JSON.parse(answer.body).errors, first).toBeInstanceOf(Array);
+          expect(isErrorShape(answer) || isPage(answer, first.startsWith("HEAD ")), first).toBe(
+            true,
+          );
       }),
       { numRuns: 300, seed: FUZZ_SEED },
     );
