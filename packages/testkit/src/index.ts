@@ -15,5 +15,11 @@ export {
   testClient,
 } from "./client-fixtures.js";
 export { type FakeTime, fakeTime } from "./fake-time.js";
+export {
+  describePostgres,
+  EXAMPLE_TEST_DATABASE_URL,
+  testDatabaseUrl,
+} from "./postgres-test-database.js";
+export { UNSAFE_TERMINAL_TEXT } from "./unsafe-terminal-text.js";
 // The sandbox fixtures (inProcessSandbox, startTestSandbox) are "@pcx/testkit/sandbox":
 // they load the whole sandbox, which tests that do not use it should not pay for.

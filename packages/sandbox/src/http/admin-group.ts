@@ -1,3 +1,4 @@
+import { API_ERROR_CODES } from "@pcx/sdk/contract";
 import type { z } from "zod";
 import { DEMO_USER } from "../fixtures/demo-fixtures.js";
 import { invalid, SandboxError } from "../sandbox-error.js";
@@ -151,7 +152,7 @@ export function createAdminGroup(options: AdminGroupOptions): RouteGroup {
       if (crossOrigin)
         throw new SandboxError(
           403,
-          "FORBIDDEN",
+          API_ERROR_CODES.FORBIDDEN,
           `The sandbox's admin routes refuse requests from web pages of other origins (${crossOrigin}).`,
           "Origin",
         );

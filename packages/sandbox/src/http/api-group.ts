@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from "node:timers/promises";
-import { ApiErrorBodySchema, type RouteSpec, routes } from "@pcx/sdk/contract";
+import { API_ERROR_CODES, ApiErrorBodySchema, type RouteSpec, routes } from "@pcx/sdk/contract";
 import { SandboxError } from "../sandbox-error.js";
 import type { SandboxLogger } from "../sandbox-logger.js";
 import { runApiOperation } from "./api-operation.js";
@@ -26,10 +26,10 @@ const NO_FAULT: ChaosDecision = { kind: "none" };
 function faultAnswer(fault: Extract<ChaosDecision, { kind: "status" }>): Response {
   const code =
     fault.status === 429
-      ? "RATE_LIMITED"
+      ? API_ERROR_CODES.RATE_LIMITED
       : fault.status === 503
-        ? "SERVICE_UNAVAILABLE"
-        : "INTERNAL_ERROR";
+        ? API_ERROR_CODES.SERVICE_UNAVAILABLE
+        : API_ERROR_CODES.INTERNAL_ERROR;
   const message =
     fault.status === 429
       ? "Too many requests (sandbox chaos); retry after the Retry-After seconds."
@@ -65,7 +65,7 @@ export function createApiGroup(options: ApiGroupOptions): RouteGroup {
         return errorResponse(
           new SandboxError(
             500,
-            "INTERNAL_ERROR",
+            API_ERROR_CODES.INTERNAL_ERROR,
             "Sandbox bug: an error answer did not match the contract.",
           ),
         );

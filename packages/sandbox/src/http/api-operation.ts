@@ -1,4 +1,4 @@
-import { type ApiErrorItem, IDEMPOTENCY_HEADER, type RouteSpec } from "@pcx/sdk/contract";
+import { API_ERROR_CODES, IDEMPOTENCY_HEADER, type RouteSpec } from "@pcx/sdk/contract";
 import { z } from "zod";
 import { fingerprintOf, type StoredAnswer } from "../engine/idempotency.js";
 import { SandboxError } from "../sandbox-error.js";
@@ -8,7 +8,7 @@ import { CANONICAL_ID_MESSAGE, canonicalId, isDecimal } from "./canonical-id.js"
 import { jsonResponse, parseJsonBody, readBody, requireMediaType } from "./http-io.js";
 import type { SandboxRequestContext } from "./sandbox-handler.js";
 import type { SandboxStats } from "./sandbox-stats.js";
-import { issuesToErrors } from "./zod-issues.js";
+import { issuesToErrors, type SandboxErrorItem } from "./zod-issues.js";
 
 /** Query parameters that are numbers: decimal digits only, checked before the contract's schema coerces them. */
 const NUMERIC_QUERY = ["page", "size"];
@@ -36,12 +36,12 @@ export async function runApiOperation(
   if (principal.kind !== "integrator") {
     throw new SandboxError(
       403,
-      "FORBIDDEN",
+      API_ERROR_CODES.FORBIDDEN,
       `This access token is technical user "${principal.username}" of environment ${principal.companyId}; the partner API needs a token for the integrator's own API key.`,
     );
   }
 
-  const errors: ApiErrorItem[] = [];
+  const errors: SandboxErrorItem[] = [];
   const parse = (schema: z.ZodType | undefined, data: unknown): unknown => {
     if (!schema) return undefined;
     const result = schema.safeParse(data);
@@ -53,7 +53,7 @@ export async function runApiOperation(
   for (const [name, text] of Object.entries(rawParams)) {
     const id = canonicalId(text);
     if (id === undefined)
-      errors.push({ field: name, message: CANONICAL_ID_MESSAGE, code: "INVALID" });
+      errors.push({ field: name, message: CANONICAL_ID_MESSAGE, code: API_ERROR_CODES.INVALID });
     else ids[name] = id;
   }
   const params =
@@ -66,7 +66,7 @@ export async function runApiOperation(
     errors.push({
       field: name,
       message: "must be a whole number in decimal digits",
-      code: "INVALID",
+      code: API_ERROR_CODES.INVALID,
     });
   const query = badNumbers.length === 0 ? parse(spec.query, rawQuery) : undefined;
   const raw = await readBody(request);
@@ -81,7 +81,7 @@ export async function runApiOperation(
     errors.push({
       field: IDEMPOTENCY_HEADER,
       message: "send one key of 1 to 255 characters",
-      code: "INVALID",
+      code: API_ERROR_CODES.INVALID,
     });
   }
   if (errors.length > 0) throw SandboxError.validation(errors);

@@ -1,3 +1,4 @@
+import { API_ERROR_CODES } from "@pcx/sdk/contract";
 import type { Principal } from "../engine/auth.js";
 import { SandboxError } from "../sandbox-error.js";
 import type { SandboxRequestContext } from "./sandbox-handler.js";
@@ -20,7 +21,7 @@ export function authenticateBearer(context: SandboxRequestContext): Principal {
     if (!match) {
       throw new SandboxError(
         401,
-        "UNAUTHORIZED",
+        API_ERROR_CODES.UNAUTHORIZED,
         "Malformed Authorization header: send Authorization: Bearer <access_token> (one token from POST /api/oauth/token, nothing else).",
       ).withHeaders({ "www-authenticate": `${REALM}, error="invalid_request"` });
     }

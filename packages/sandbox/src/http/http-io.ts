@@ -1,4 +1,5 @@
 import type { ApiErrorItem } from "@pcx/sdk/contract";
+import { API_ERROR_CODES } from "@pcx/sdk/contract";
 import { SandboxError } from "../sandbox-error.js";
 
 /** Bodies larger than this are refused (413). */
@@ -10,7 +11,7 @@ export const MAX_JSON_DEPTH = 64;
 function tooLarge(limit: number): SandboxError {
   return new SandboxError(
     413,
-    "BODY_TOO_LARGE",
+    API_ERROR_CODES.BODY_TOO_LARGE,
     `The request body exceeds ${limit} bytes; send a smaller one.`,
   );
 }
@@ -39,7 +40,7 @@ export async function readBody(request: Request, limit = MAX_BODY_BYTES): Promis
       if (error instanceof SandboxError) throw error;
       throw new SandboxError(
         400,
-        "BAD_REQUEST",
+        API_ERROR_CODES.BAD_REQUEST,
         "The request body could not be read: it ended before its Content-Length, or its chunked encoding is broken.",
       );
     }
@@ -83,7 +84,7 @@ export function requireMediaType(
   const given = mediaTypeOf(request) || "none";
   throw new SandboxError(
     415,
-    "UNSUPPORTED_MEDIA_TYPE",
+    API_ERROR_CODES.UNSUPPORTED_MEDIA_TYPE,
     `Send the body as Content-Type: ${expected} (got ${given.slice(0, 100)}).`,
     "Content-Type",
   );
@@ -118,13 +119,17 @@ export function parseJsonBody(raw: Uint8Array): unknown {
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(raw).trim();
   } catch {
-    throw new SandboxError(400, "INVALID_JSON", "The request body is not valid UTF-8.");
+    throw new SandboxError(
+      400,
+      API_ERROR_CODES.INVALID_JSON,
+      "The request body is not valid UTF-8.",
+    );
   }
   if (text === "") return {};
   if (jsonDepth(text) > MAX_JSON_DEPTH) {
     throw new SandboxError(
       400,
-      "INVALID_JSON",
+      API_ERROR_CODES.INVALID_JSON,
       `The request body nests arrays and objects deeper than ${MAX_JSON_DEPTH} levels.`,
     );
   }
@@ -133,7 +138,7 @@ export function parseJsonBody(raw: Uint8Array): unknown {
   } catch (error) {
     throw new SandboxError(
       400,
-      "INVALID_JSON",
+      API_ERROR_CODES.INVALID_JSON,
       `The request body is not valid JSON (${(error as Error).message}); send Content-Type: application/json with a JSON object.`,
     );
   }
@@ -175,7 +180,7 @@ export function errorResponse(error: SandboxError, headers: Record<string, strin
 export function toSandboxError(error: unknown): SandboxError {
   if (error instanceof SandboxError) return error;
   const message = error instanceof Error ? error.message : String(error);
-  return new SandboxError(500, "INTERNAL_ERROR", `Sandbox bug: ${message}`);
+  return new SandboxError(500, API_ERROR_CODES.INTERNAL_ERROR, `Sandbox bug: ${message}`);
 }
 
 /**

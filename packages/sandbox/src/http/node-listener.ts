@@ -1,5 +1,6 @@
 import { type IncomingMessage, type Server, type ServerResponse, STATUS_CODES } from "node:http";
 import type { Duplex } from "node:stream";
+import { API_ERROR_CODES } from "@pcx/sdk/contract";
 import type { SandboxLogger } from "../sandbox-logger.js";
 import { errorBody, errorResponse, isDrop, toSandboxError } from "./http-io.js";
 import {
@@ -164,23 +165,29 @@ export function answerProtocolErrors(server: Server): void {
     }
     const [status, code, message] =
       error.code === "HPE_HEADER_OVERFLOW"
-        ? [431, "HEADERS_TOO_LARGE", "The request's headers are too large."]
+        ? [431, API_ERROR_CODES.HEADERS_TOO_LARGE, "The request's headers are too large."]
         : error.code === "ERR_HTTP_REQUEST_TIMEOUT"
-          ? [408, "REQUEST_TIMEOUT", "The request took too long to arrive."]
+          ? [408, API_ERROR_CODES.REQUEST_TIMEOUT, "The request took too long to arrive."]
           : [
               400,
-              "BAD_REQUEST",
+              API_ERROR_CODES.BAD_REQUEST,
               `The request is not valid HTTP/1.1 (${String(error.code ?? "parse error").slice(0, 60)}).`,
             ];
     socket.end(rawError(status, code, message));
   });
   server.on("connect", (_req: IncomingMessage, socket: Duplex) => {
-    socket.end(rawError(405, "METHOD_NOT_ALLOWED", "CONNECT is not allowed on the sandbox."));
+    socket.end(
+      rawError(405, API_ERROR_CODES.METHOD_NOT_ALLOWED, "CONNECT is not allowed on the sandbox."),
+    );
   });
   server.on("checkExpectation", (_req: IncomingMessage, res: ServerResponse) => {
     const text = JSON.stringify(
       errorBody([
-        { field: "Expect", message: "Only Expect: 100-continue is understood.", code: "INVALID" },
+        {
+          field: "Expect",
+          message: "Only Expect: 100-continue is understood.",
+          code: API_ERROR_CODES.INVALID,
+        },
       ]),
     );
     res.writeHead(417, {

@@ -1,4 +1,5 @@
 import type { IncomingMessage } from "node:http";
+import { API_ERROR_CODES } from "@pcx/sdk/contract";
 import { SandboxError } from "../sandbox-error.js";
 
 /** Methods a Web `Request` cannot carry (the fetch standard forbids them); no route takes them. */
@@ -9,7 +10,7 @@ const HOST =
   /^(?:[A-Za-z0-9](?:[A-Za-z0-9.-]{0,251}[A-Za-z0-9.])?|\[[0-9A-Fa-f:.]{2,45}\])(?::\d{1,5})?$/;
 
 function badRequest(message: string, field: string | null = null): SandboxError {
-  return new SandboxError(400, "BAD_REQUEST", message, field);
+  return new SandboxError(400, API_ERROR_CODES.BAD_REQUEST, message, field);
 }
 
 /**
@@ -87,7 +88,11 @@ export function hasBody(req: IncomingMessage): boolean {
 /** 405 for a method no route takes and a Web `Request` cannot carry. */
 export function checkMethod(method: string): void {
   if (FORBIDDEN_METHODS.has(method))
-    throw new SandboxError(405, "METHOD_NOT_ALLOWED", `${method} is not allowed on the sandbox.`);
+    throw new SandboxError(
+      405,
+      API_ERROR_CODES.METHOD_NOT_ALLOWED,
+      `${method} is not allowed on the sandbox.`,
+    );
 }
 
 /**

@@ -1,3 +1,4 @@
+import { API_ERROR_CODES } from "@pcx/sdk/contract";
 import { SandboxError } from "../sandbox-error.js";
 
 /**
@@ -22,7 +23,7 @@ export function requireLoopbackHost(url: URL): void {
   if (isLoopbackHostname(url.hostname)) return;
   throw new SandboxError(
     403,
-    "FORBIDDEN",
+    API_ERROR_CODES.FORBIDDEN,
     `The sandbox's admin routes answer only loopback names (localhost, 127.0.0.1, [::1]), not ${url.hostname.slice(0, 100)}. Start the sandbox with --host to serve other names.`,
     "Host",
   );

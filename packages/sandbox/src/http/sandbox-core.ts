@@ -1,3 +1,4 @@
+import { API_ERROR_CODES } from "@pcx/sdk/contract";
 import type { SandboxEngine } from "../engine/sandbox-engine.js";
 import { SandboxError } from "../sandbox-error.js";
 import type { SandboxLogger } from "../sandbox-logger.js";
@@ -78,11 +79,15 @@ export function createSandboxCore(options: SandboxCoreOptions): SandboxFetchCore
       if (found && "allowed" in found) {
         throw new SandboxError(
           405,
-          "METHOD_NOT_ALLOWED",
+          API_ERROR_CODES.METHOD_NOT_ALLOWED,
           `${method} is not allowed on ${url.pathname}; use ${found.allowed.join(" or ")}.`,
         ).withHeaders({ allow: found.allowed.join(", ") });
       }
-      throw new SandboxError(404, "NOT_FOUND", group.notFoundMessage(method, url.pathname));
+      throw new SandboxError(
+        404,
+        API_ERROR_CODES.NOT_FOUND,
+        group.notFoundMessage(method, url.pathname),
+      );
     } catch (caught) {
       return answerError(group, context, caught);
     }

@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { API_ERROR_CODES } from "@pcx/sdk/contract";
 import { errorResponse, toSandboxError } from "../http/http-io.js";
 import { crossOriginReason } from "../http/request-guards.js";
 import type { RouteGroup, RouteRun } from "../http/route-group.js";
@@ -110,11 +111,11 @@ export function createPagesGroup(options: PagesGroupOptions = {}): RouteGroup {
     }
     const { t } = pc;
     const answer =
-      error.code === "METHOD_NOT_ALLOWED"
+      error.code === API_ERROR_CODES.METHOD_NOT_ALLOWED
         ? errorPage(pc, 405, t.errorTitle, t.methodNotAllowed)
-        : error.code === "CROSS_ORIGIN"
+        : error.status === 403 && error.field === "Origin"
           ? errorPage(pc, 403, t.errorTitle, t.crossOriginRefused)
-          : error.code === "UNSUPPORTED_MEDIA_TYPE"
+          : error.code === API_ERROR_CODES.UNSUPPORTED_MEDIA_TYPE
             ? errorPage(pc, 415, t.errorTitle, t.notAForm)
             : pageForError(pc, error);
     return toResponse(pc, answer, error.headers);
@@ -142,7 +143,7 @@ export function createPagesGroup(options: PagesGroupOptions = {}): RouteGroup {
           context.log.warn(`customer page refused a cross-origin POST: ${crossOrigin}`, {
             path: context.url.pathname,
           });
-          throw new SandboxError(403, "CROSS_ORIGIN", crossOrigin);
+          throw new SandboxError(403, API_ERROR_CODES.FORBIDDEN, crossOrigin, "Origin");
         }
         const pc = pageContext(context, sessions, await readForm(context.request));
         return toResponse(pc, await run(pc, params));

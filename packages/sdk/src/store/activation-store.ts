@@ -60,6 +60,13 @@ export interface ActivationStore {
   getActivation(integrationId: number, companyId: number): Promise<ActivationRecord | undefined>;
   listActivations(filter?: ActivationFilter): Promise<ActivationRecord[]>;
   /**
+   * Replaces an activation's sealed API key only if it still equals `from`
+   * (compare-and-set, so a concurrent write is never overwritten; nothing
+   * else changes, not even `updatedAt`). True when replaced. Key rotation
+   * (`rotateSealedKeys`) re-seals through this.
+   */
+  replaceSealedApiKey(input: ReplaceSealedApiKeyInput): Promise<boolean>;
+  /**
    * Takes the named lease for `holder` when it is free, expired at `now`, or
    * already held by `holder` (then it is extended to `now + ttlMs`). True when
    * `holder` holds it afterwards.
@@ -144,7 +151,7 @@ export interface ClaimDecisionsResult {
 export interface ConsumeNonceInput {
   nonce: string;
   requestId: number;
-  /** When the state expires; a store may forget the nonce after that. */
+  /** When the state expires: once `now` is past it, the store forgets the nonce (its state is refused as expired anyway). */
   expiresAt: Date;
   now: Date;
 }
@@ -172,6 +179,15 @@ export interface ActivationRecord {
 export interface ActivationFilter {
   integrationId?: number;
   status?: ActivationStatus;
+}
+
+export interface ReplaceSealedApiKeyInput {
+  integrationId: number;
+  companyId: number;
+  /** The sealed value the caller read. */
+  from: string;
+  /** The value to store instead. */
+  to: string;
 }
 
 export interface LeaseInput {
