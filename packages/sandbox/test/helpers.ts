@@ -1,7 +1,7 @@
 import type { WireDefinition } from "@pcx/sdk/contract";
 import { acmeRights, acmeWire, fakeTime } from "@pcx/testkit";
 import { startTestSandbox } from "@pcx/testkit/sandbox";
-import type { Sandbox } from "../src/index.js";
+import { DEMO_CREDENTIALS, type Sandbox } from "../src/index.js";
 
 /** A sandbox on a free port, closed after the test (the test kit's `startTestSandbox`). */
 export const sandbox = startTestSandbox;
@@ -105,6 +105,13 @@ export async function admin<T = any>(
   });
   const text = await res.text();
   return { status: res.status, body: text ? JSON.parse(text) : undefined, headers: res.headers };
+}
+
+/** Creates and approves the Acme integration through the engine; returns its id. */
+export function published(s: Sandbox): number {
+  const { id } = s.engine.createIntegration(DEMO_CREDENTIALS.clientId, definition());
+  s.engine.reviewIntegration(id, "approve");
+  return id;
 }
 
 /** Creates and approves an integration; returns its id. */

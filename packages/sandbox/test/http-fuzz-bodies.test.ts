@@ -2,15 +2,14 @@
 // endpoint and the admin routes. Bad input is a 4xx in Procountor's shape and changes nothing.
 import fc from "fast-check";
 import { describe, it } from "vitest";
+import { contentTypes, jsonBodies } from "./http-fuzz-arbitraries.js";
 import {
   checkAlive,
   checkAnswer,
-  contentTypes,
   FUZZ_SEED,
   type FuzzRequest,
   fuzzClient,
   fuzzTarget,
-  jsonBodies,
 } from "./http-fuzz-kit.js";
 
 /** Ids that name nothing, or nothing canonically: no fuzz case may reach a real resource. */

@@ -2,10 +2,10 @@
 // unicode everywhere. Every answer is a proper page or a same-origin redirect, never a 5xx.
 import fc from "fast-check";
 import { describe, it } from "vitest";
+import { contentTypes } from "./http-fuzz-arbitraries.js";
 import {
   checkAlive,
   checkAnswer,
-  contentTypes,
   FUZZ_SEED,
   type FuzzRequest,
   fuzzClient,

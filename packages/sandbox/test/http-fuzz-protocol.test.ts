@@ -3,19 +3,21 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
+  contentTypes,
+  headerLines,
+  jsonBodies,
+  methods,
+  targetUnder,
+} from "./http-fuzz-arbitraries.js";
+import {
   checkAlive,
   checkAnswer,
-  contentTypes,
   FUZZ_SEED,
   type FuzzRequest,
   fuzzClient,
   fuzzTarget,
-  headerLines,
   isErrorShape,
   isPage,
-  jsonBodies,
-  methods,
-  targetUnder,
 } from "./http-fuzz-kit.js";
 
 const RUNS_PER_GROUP = 350;
