@@ -4,9 +4,13 @@ import { type SandboxLogger, SILENT_LOGGER } from "./sandbox-logger.js";
 export type { SandboxLogger } from "./sandbox-logger.js";
 
 export interface SandboxOptions {
-  /** TCP port. Default: 4010. 0 picks a free port (tests). */
+  /** TCP port. Default: 4010. 0 picks a free port (tests). Ignored by `createSandbox`. */
   port?: number;
-  /** Interface to listen on. Default: "127.0.0.1" (loopback only). */
+  /**
+   * Interface to listen on. Default: "127.0.0.1" (loopback only). On a
+   * loopback interface the admin routes answer loopback Host names only (DNS
+   * rebinding); on any other they answer every name. Ignored by `createSandbox`.
+   */
   host?: string;
   /**
    * SQLite file that keeps the state across restarts. Default: in memory

@@ -18,7 +18,8 @@ function tooLarge(limit: number): SandboxError {
 
 /**
  * Reads the whole request body; 413 SandboxError when it is larger than
- * `limit` bytes. A declared Content-Length over the limit is refused before
+ * `limit` bytes (default: MAX_BODY_BYTES, 1,000,000), 400 when it ends
+ * before its Content-Length. A declared Content-Length over the limit is refused before
  * reading; otherwise reading stops at the first byte over it (the node:http
  * adapter then drains or closes the connection, see node-listener.ts).
  */
