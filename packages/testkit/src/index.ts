@@ -15,7 +15,7 @@ export {
   TOKEN_REPLY,
   testClient,
 } from "./client-fixtures.js";
-export { fakeTime } from "./fake-time.js";
+export { type FakeTime, fakeTime } from "./fake-time.js";
 export {
   describePostgres,
   EXAMPLE_TEST_DATABASE_URL,
@@ -30,3 +30,5 @@ export {
   tempDir,
 } from "./run-cli.js";
 export { UNSAFE_TERMINAL_TEXT } from "./unsafe-terminal-text.js";
+// The sandbox fixtures (inProcessSandbox, startTestSandbox) are "@pcx/testkit/sandbox":
+// they load the whole sandbox, which tests that do not use it should not pay for.
