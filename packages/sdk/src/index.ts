@@ -20,6 +20,7 @@ export {
   type DecisionKeyInput,
   type DefinitionInput,
   decisionIdempotencyKey,
+  type EnvironmentClientOptions,
   type ExecuteInput,
   type FetchTransportOptions,
   fetchTransport,
@@ -46,6 +47,8 @@ export {
   type Transport,
   type TransportRequest,
   type TransportResponse,
+  type UndiciTransportOptions,
+  undiciTransport,
 } from "./client/index.js";
 // definition: the integration definition file (docs/definition.md)
 export {

@@ -15,3 +15,4 @@ export {
   testClient,
 } from "./client-fixtures.js";
 export { fakeTime } from "./fake-time.js";
+export { type LocalServer, readBody, startLocalServer } from "./local-server.js";

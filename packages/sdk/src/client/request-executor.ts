@@ -200,7 +200,8 @@ export function createRequestExecutor(config: ExecutorConfig): Execute {
           status,
           durationMs: config.now() - sentAt,
           requestId: response.headers["x-request-id"],
-          body: response.body.slice(0, 2000),
+          // Redacted before the cut, so no part of a secret survives it.
+          body: config.redactor.excerpt(response.body, 2000),
         });
         if (status >= 200 && status < 300) {
           return parseSuccess(ctx, route, response) as RouteResponse<N>;
