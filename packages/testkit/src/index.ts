@@ -15,4 +15,13 @@ export {
   testClient,
 } from "./client-fixtures.js";
 export { fakeTime } from "./fake-time.js";
+export {
+  type EchoEncoding,
+  type HostileBehaviour,
+  type HostileCall,
+  type HostileKind,
+  type HostileServer,
+  startHostileServer,
+} from "./hostile-server.js";
+export { leakedFragments, secretRuns } from "./leaked-fragments.js";
 export { type LocalServer, readBody, startLocalServer } from "./local-server.js";

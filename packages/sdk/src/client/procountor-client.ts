@@ -71,6 +71,14 @@ export class ProcountorClient {
             ...(options.now ? { now } : {}),
             sleep,
           });
+    // An environment client's debug lines name its environment.
+    const logger =
+      seed && options.logger
+        ? {
+            debug: (message: string, data?: Record<string, unknown>) =>
+              options.logger?.debug(message, { companyId: seed.companyId, ...data }),
+          }
+        : options.logger;
     const common = {
       baseUrl: this.baseUrl,
       transport: this.#transport,
@@ -81,7 +89,7 @@ export class ProcountorClient {
       ...(limiter ? { limiter } : {}),
       timeoutMs: options.timeoutMs ?? 30_000,
       userAgent: options.userAgent ?? "pcx-sdk",
-      ...(options.logger ? { logger: options.logger } : {}),
+      ...(logger ? { logger } : {}),
       redactor,
       clientId: credentials.clientId,
     };
@@ -106,10 +114,7 @@ export class ProcountorClient {
         }),
       onToken: (token, expiresInSec) => {
         redactor.set("accessToken", token);
-        options.logger?.debug("pcx token", {
-          expiresInSec,
-          ...(seed ? { companyId: seed.companyId } : {}),
-        });
+        logger?.debug("pcx token", { expiresInSec });
       },
     });
     this.#execute = createRequestExecutor({ ...common, tokens: this.#tokens });

@@ -172,27 +172,33 @@ describe("createRateLimiter", () => {
     "rate limiter: at most N starts in any 1-second window after an event-loop stall (%i ms)",
     async (stallMs) => {
       const rate = 100;
-      const limiter = createRateLimiter({ requestsPerSecond: rate });
-      const starts: number[] = [];
+      const recorded: number[] = [];
+      const limiter = createRateLimiter({
+        requestsPerSecond: rate,
+        onStart: (at) => recorded.push(at),
+      });
+      const seen: number[] = [];
       const callers = 130;
       await Promise.all(
         Array.from({ length: callers }, (_, i) =>
           limiter.acquire().then(() => {
-            starts.push(performance.now());
+            seen.push(performance.now());
             // 20 callers in, a long synchronous job blocks the loop while 110 wait.
             if (i === 19) stallEventLoop(stallMs);
           }),
         ),
       );
-      expect(starts).toHaveLength(callers);
+      expect(recorded).toHaveLength(callers);
+      const gaps = recorded.slice(1).map((t, i) => t - (recorded[i] as number));
       // The stall happened while callers were queued: the start after it came late.
-      const gaps = starts.slice(1).map((t, i) => t - (starts[i] as number));
       expect(Math.max(...gaps)).toBeGreaterThanOrEqual(stallMs);
-      expect(busiestSecond(starts)).toBeLessThanOrEqual(rate);
-      // Burst 1: consecutive starts stay 1000 / rate ms apart (less a little for reading the clock).
-      expect(Math.min(...gaps)).toBeGreaterThanOrEqual(1000 / rate - 1);
+      // The limiter's own start times (the clock read as it let each caller go).
+      expect(busiestSecond(recorded)).toBeLessThanOrEqual(rate);
+      expect(Math.min(...gaps)).toBeGreaterThanOrEqual(1000 / rate); // burst 1: spacing holds
+      // As the callers saw it: a caller descheduled between its start and this
+      // line can shift one reading, never let a queue through (the old limiter: 110).
+      expect(busiestSecond(seen)).toBeLessThanOrEqual(rate + 2);
     },
-    10_000,
   );
 });
 

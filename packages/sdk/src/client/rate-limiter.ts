@@ -22,6 +22,8 @@ export interface RateLimiterOptions {
   now?: () => number;
   /** Waits `ms`. Default: a `setTimeout` promise. */
   sleep?: (ms: number) => Promise<void>;
+  /** Called with the clock reading of every start, as it is recorded (metrics, tests). Default: none. */
+  onStart?: (atMs: number) => void;
 }
 
 type Waiter = {
@@ -79,10 +81,12 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
   const waitAt = (t: number): number =>
     Math.max(0, tat - tolerance - t, (starts[oldest] as number) + 1000 - t);
 
+  const { onStart } = options;
   const start = (t: number): void => {
     tat = Math.max(tat, t) + interval;
     starts[oldest] = t;
     oldest = (oldest + 1) % cap;
+    onStart?.(t);
   };
 
   const release = (waiter: Waiter): void => {

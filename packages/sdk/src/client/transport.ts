@@ -12,6 +12,14 @@
  */
 export interface Transport {
   request(request: TransportRequest): Promise<TransportResponse>;
+  /**
+   * True when the transport enforces `request.timeoutMs` itself: it stops the
+   * request and rejects with a `pcx_timeout` PcxError once the time is up. The
+   * client then passes only the caller's `signal`, and keeps no timer and no
+   * AbortController of its own. Default: false (the client aborts through
+   * `signal` and stops waiting after `timeoutMs`).
+   */
+  readonly handlesTimeout?: boolean;
 }
 
 export interface TransportRequest {
@@ -22,8 +30,13 @@ export interface TransportRequest {
   headers: Record<string, string>;
   /** Already encoded (JSON or form); absent for GET. */
   body?: string;
-  /** Aborts the request and the body read; the client sets it for its per-request timeout. */
+  /**
+   * Aborts the request and the body read: the caller's signal, combined with
+   * the per-attempt timeout unless the transport `handlesTimeout`.
+   */
   signal?: AbortSignal;
+  /** The attempt's time budget (headers and body), in milliseconds. */
+  timeoutMs?: number;
 }
 
 export interface TransportResponse {

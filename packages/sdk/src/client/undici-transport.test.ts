@@ -1,5 +1,6 @@
 import { readBody, startLocalServer } from "@pcx/testkit";
 import { describe, expect, it } from "vitest";
+import { isPcxError } from "../errors/index.js";
 import { undiciTransport } from "./undici-transport.js";
 
 describe("undiciTransport", () => {
@@ -125,5 +126,32 @@ describe("undiciTransport", () => {
       closed.request({ method: "GET", url: `${server.origin}/gone`, headers: {} }),
     ).rejects.toThrow();
     await closed.close();
+  });
+
+  it("enforces timeoutMs itself: a server that drips its body ends in pcx_timeout", async () => {
+    const server = await startLocalServer((_req, res) => {
+      res.writeHead(200);
+      res.write("a first part…"); // and never ends
+    });
+    const transport = undiciTransport();
+    expect(transport.handlesTimeout).toBe(true);
+    try {
+      const error = await transport
+        .request({ method: "GET", url: `${server.origin}/drip`, headers: {}, timeoutMs: 50 })
+        .then(
+          () => undefined,
+          (reason: unknown) => reason,
+        );
+      expect(isPcxError(error) && error.code).toBe("pcx_timeout");
+      // The pool is fine afterwards.
+      const ok = await startLocalServer((_req, res) => void res.end("ok"));
+      await expect(
+        transport.request({ method: "GET", url: `${ok.origin}/`, headers: {}, timeoutMs: 5000 }),
+      ).resolves.toMatchObject({ status: 200, body: "ok" });
+      await ok.close();
+    } finally {
+      await transport.close();
+      await server.close();
+    }
   });
 });

@@ -1,4 +1,5 @@
-import type { Agent } from "undici";
+import type { Agent, Dispatcher } from "undici";
+import { PcxError } from "../errors/index.js";
 import type { ClosableTransport, TransportRequest, TransportResponse } from "./transport.js";
 
 /** Options of `undiciTransport()`. Timeouts are in milliseconds. */
@@ -20,6 +21,18 @@ export interface UndiciTransportOptions {
   maxResponseBytes?: number;
 }
 
+/** undici, imported once per process, when the first transport is made. */
+let undiciModule: Promise<typeof import("undici")> | undefined;
+
+function importUndici(): Promise<typeof import("undici")> {
+  if (!undiciModule) {
+    undiciModule = import("undici");
+    // A failed import is reported by the request that needs it, not as unhandled.
+    undiciModule.catch(() => {});
+  }
+  return undiciModule;
+}
+
 /** Header values as undici's `request` answers them (lower-cased names). */
 type UndiciHeaders = Record<string, string | string[] | undefined>;
 
@@ -33,6 +46,22 @@ function flatHeaders(raw: UndiciHeaders): Record<string, string> {
   return headers;
 }
 
+const decoder = new TextDecoder();
+
+/** The chunks of a body as one array (no copy for a body that came in one chunk). */
+function concat(chunks: Uint8Array[]): Uint8Array {
+  if (chunks.length === 1) return chunks[0] as Uint8Array;
+  let length = 0;
+  for (const chunk of chunks) length += chunk.length;
+  const out = new Uint8Array(length);
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.length;
+  }
+  return out;
+}
+
 /** `https://host:port/a/b?c` → [`https://host:port`, `/a/b?c`], without a URL object per call. */
 function splitUrl(url: string): [string, string] {
   const slash = url.indexOf("/", url.indexOf("//") + 2);
@@ -41,20 +70,26 @@ function splitUrl(url: string): [string, string] {
 }
 
 /**
- * The default transport on Node: undici's own `request` API on an undici
+ * The default transport on Node: undici's own API end to end, on an undici
  * `Agent` (a keep-alive pool per origin, with connect, headers and body
- * timeouts). undici is imported on the first request, not when this module
- * loads, so importing the SDK never loads it and edge bundles keep working
- * as long as they pass another transport.
+ * timeouts). Each request is `Agent.dispatch` with a handler that collects the
+ * body (`dispatch` is the primitive under undici's `request`; collecting the
+ * chunks directly skips `request`'s stream layer). undici is imported when the
+ * first such transport is made (the Agent on its first request), never when
+ * this module loads: importing the SDK does not load undici, and edge bundles
+ * that pass another transport never run it.
  *
- * The overall per-request timeout is the client's (`timeoutMs`), applied
- * through `signal`; an abort stops the request and the body read.
+ * It enforces the client's per-attempt `timeoutMs` itself (one timer, no
+ * AbortController) and honours `signal`; either stops the request and the
+ * body read.
  */
 export function undiciTransport(options: UndiciTransportOptions = {}): ClosableTransport {
+  // Start loading undici now, so that the first request does not wait for all of it.
+  void importUndici();
   let agent: Agent | undefined;
   let loading: Promise<Agent> | undefined;
   const load = (): Promise<Agent> => {
-    loading ??= import("undici").then(({ Agent: UndiciAgent }) => {
+    loading ??= importUndici().then(({ Agent: UndiciAgent }) => {
       agent = new UndiciAgent({
         connections: options.connections ?? 16,
         connect: { timeout: options.connectTimeoutMs ?? 10_000 },
@@ -69,23 +104,78 @@ export function undiciTransport(options: UndiciTransportOptions = {}): ClosableT
   };
 
   return {
-    async request(request: TransportRequest): Promise<TransportResponse> {
-      const pool = agent ?? (await load());
-      const [origin, path] = splitUrl(request.url);
-      const response = await pool.request({
-        origin,
-        path,
-        method: request.method,
-        headers: request.headers,
-        body: request.body ?? null,
-        signal: request.signal ?? null,
+    handlesTimeout: true,
+    request(request: TransportRequest): Promise<TransportResponse> {
+      return new Promise<TransportResponse>((resolve, reject) => {
+        const { signal, timeoutMs } = request;
+        let settled = false;
+        let controller: Dispatcher.DispatchController | undefined;
+        let abortReason: unknown;
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        const finish = (): boolean => {
+          if (settled) return false;
+          settled = true;
+          if (timer !== undefined) clearTimeout(timer);
+          signal?.removeEventListener("abort", onAbort);
+          return true;
+        };
+        const fail = (error: unknown): void => {
+          if (finish()) reject(error);
+        };
+        const abort = (reason: unknown): void => {
+          abortReason = reason;
+          fail(reason);
+          controller?.abort(reason as Error);
+        };
+        const onAbort = (): void => abort(signal?.reason);
+        if (signal?.aborted) return void reject(signal.reason);
+        signal?.addEventListener("abort", onAbort, { once: true });
+        if (timeoutMs !== undefined) {
+          timer = setTimeout(
+            () => abort(new PcxError("pcx_timeout", `timed out after ${timeoutMs} ms`)),
+            timeoutMs,
+          );
+        }
+
+        let status = 0;
+        let headers: Record<string, string> = {};
+        const chunks: Uint8Array[] = [];
+        const handler: Dispatcher.DispatchHandler = {
+          onRequestStart(started) {
+            controller = started;
+            if (abortReason !== undefined) started.abort(abortReason as Error);
+          },
+          onResponseStart(_, statusCode, rawHeaders) {
+            status = statusCode;
+            headers = flatHeaders(rawHeaders as UndiciHeaders);
+          },
+          onResponseData(_, chunk) {
+            chunks.push(chunk);
+          },
+          onResponseEnd() {
+            if (finish()) resolve({ status, headers, body: decoder.decode(concat(chunks)) });
+          },
+          onResponseError(_, error) {
+            fail(error);
+          },
+        };
+        const dispatch = (pool: Agent): void => {
+          if (settled) return;
+          const [origin, path] = splitUrl(request.url);
+          pool.dispatch(
+            {
+              origin,
+              path,
+              method: request.method,
+              headers: request.headers,
+              body: request.body ?? null,
+            },
+            handler,
+          );
+        };
+        if (agent) dispatch(agent);
+        else load().then(dispatch, fail);
       });
-      const body = await response.body.text();
-      return {
-        status: response.statusCode,
-        headers: flatHeaders(response.headers as UndiciHeaders),
-        body,
-      };
     },
     async close(): Promise<void> {
       const pool = agent ?? (loading ? await loading : undefined);
