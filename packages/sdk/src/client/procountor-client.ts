@@ -22,7 +22,9 @@ import type { ClosableTransport, Transport } from "./transport.js";
 
 /** Marks the options of a client made by `forEnvironment`; not part of the public options. */
 const ENVIRONMENT = Symbol("pcx.environment");
-type InternalOptions = ClientOptions & { [ENVIRONMENT]?: EnvironmentSeed };
+type InternalOptions = ClientOptions & {
+  [ENVIRONMENT]?: EnvironmentSeed & { parent: ClientOptions };
+};
 
 /**
  * The Procountor partner API client: M2M token exchange and cache, client-side
@@ -34,6 +36,7 @@ export class ProcountorClient {
   /** The API base URL in use. */
   readonly baseUrl: string;
 
+  /** The options of the client at the root (shared by its environment clients, not copied). */
   readonly #options: ClientOptions;
   readonly #transport: Transport;
   readonly #ownTransport: ClosableTransport | undefined;
@@ -47,7 +50,7 @@ export class ProcountorClient {
   constructor(options: ClientOptions) {
     const seed = (options as InternalOptions)?.[ENVIRONMENT];
     this.baseUrl = checkClientOptions(options, seed === undefined);
-    this.#options = options;
+    this.#options = seed ? seed.parent : options;
     const { credentials } = options;
     const now = options.now ? () => options.now!().getTime() : Date.now;
     const sleep = options.sleep ?? defaultSleep;
@@ -171,7 +174,10 @@ export class ProcountorClient {
       ...parent,
       credentials: { ...parent.credentials, apiKey: "" },
       ...(options.rateLimit !== undefined ? { rateLimit: options.rateLimit } : {}),
-      [ENVIRONMENT]: environmentSeed(companyId, options, parent.technicalUserKey, this.#transport),
+      [ENVIRONMENT]: {
+        ...environmentSeed(companyId, options, parent.technicalUserKey, this.#transport),
+        parent,
+      },
     };
     return new ProcountorClient(child);
   }

@@ -139,21 +139,31 @@ export interface Redactor {
 
 export function createRedactor(initial: Record<string, string | undefined> = {}): Redactor {
   const slots = new Map<string, string>();
-  let scrubber: SecretScrubber | undefined;
+  // Built on first use: a client that never fails and never logs never needs it.
+  let built: SecretScrubber | undefined;
+  let stale = true;
+  const scrubberNow = (): SecretScrubber | undefined => {
+    if (stale) {
+      built = slots.size > 0 ? createSecretScrubber([...slots.values()]) : undefined;
+      stale = false;
+    }
+    return built;
+  };
   const set = (slot: string, secret: string | undefined): void => {
     if (slots.get(slot) === secret) return;
     if (secret) slots.set(slot, secret);
     else slots.delete(slot);
-    scrubber = slots.size > 0 ? createSecretScrubber([...slots.values()]) : undefined;
+    stale = true;
+    built = undefined;
   };
   for (const [slot, secret] of Object.entries(initial)) set(slot, secret);
   const redactValue = <T>(value: T): T =>
-    redactWith(value, scrubber, new WeakSet(), MAX_TEXT_LENGTH) as T;
+    redactWith(value, scrubberNow(), new WeakSet(), MAX_TEXT_LENGTH) as T;
   const cause = (error: unknown, depth = 0): unknown => {
     if (!(error instanceof Error)) {
-      return error === undefined ? undefined : excerptText(String(error), 2000, scrubber);
+      return error === undefined ? undefined : excerptText(String(error), 2000, scrubberNow());
     }
-    const message = excerptText(error.message, 2000, scrubber);
+    const message = excerptText(error.message, 2000, scrubberNow());
     const copy = new Error(message);
     copy.name = error.name;
     const { code } = error as { code?: unknown };
@@ -171,7 +181,7 @@ export function createRedactor(initial: Record<string, string | undefined> = {})
   return {
     set,
     redact: redactValue,
-    excerpt: (text, max) => excerptText(text, max, scrubber),
+    excerpt: (text, max) => excerptText(text, max, scrubberNow()),
     cause: (error) => cause(error),
   };
 }
