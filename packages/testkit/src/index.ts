@@ -16,6 +16,18 @@ export {
   testClient,
 } from "./client-fixtures.js";
 export { type FakeTime, fakeTime } from "./fake-time.js";
+// The sandbox fixtures (inProcessSandbox, startTestSandbox) are "@pcx/testkit/sandbox":
+// they load the whole sandbox, which tests that do not use it should not pay for.
+export {
+  type EchoEncoding,
+  type HostileBehaviour,
+  type HostileCall,
+  type HostileKind,
+  type HostileServer,
+  startHostileServer,
+} from "./hostile-server.js";
+export { leakedFragments, secretRuns } from "./leaked-fragments.js";
+export { type LocalServer, readBody, startLocalServer } from "./local-server.js";
 export {
   describePostgres,
   EXAMPLE_TEST_DATABASE_URL,
@@ -30,5 +42,3 @@ export {
   tempDir,
 } from "./run-cli.js";
 export { UNSAFE_TERMINAL_TEXT } from "./unsafe-terminal-text.js";
-// The sandbox fixtures (inProcessSandbox, startTestSandbox) are "@pcx/testkit/sandbox":
-// they load the whole sandbox, which tests that do not use it should not pay for.
