@@ -194,7 +194,7 @@ export function assembleSandbox(
  * The sandbox in this process, without a port: `sandbox.fetch` answers
  * every route of the server (the API, the admin routes, the customer's
  * pages). Tests run the SDK client against it with
- * `fetchTransport({ fetch: sandbox.fetch, dispatcher: false })`. `port` and
+ * `fetchTransport({ fetch: sandbox.fetch })`. `port` and
  * `host` are ignored; the admin routes take loopback names only, as
  * `sandbox.url` is. See docs/sandbox.md "In process".
  */

@@ -38,7 +38,7 @@ export function inProcessSandbox(options: SandboxOptions = {}): InProcessSandbox
       createClient({
         baseUrl: sandbox.apiBaseUrl,
         credentials: sandbox.credentials,
-        transport: fetchTransport({ fetch: sandbox.fetch, dispatcher: false }),
+        transport: fetchTransport({ fetch: sandbox.fetch }),
         rateLimit: false,
         ...overrides,
       }),
