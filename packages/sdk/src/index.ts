@@ -47,6 +47,30 @@ export {
   type TransportRequest,
   type TransportResponse,
 } from "./client/index.js";
+// decisions: the one place that approves, rejects and defers (docs/callback.md#decisions)
+export {
+  type ApiRefusal,
+  type ApplyDecisionOptions,
+  apiRefusalOf,
+  applyDecision,
+  approveAll,
+  type Decision,
+  type DecisionClient,
+  type DecisionIssue,
+  type DecisionKeyGroup,
+  type DecisionResult,
+  type DecisionValidation,
+  decisionKey,
+  deferAll,
+  type EnvironmentOutcome,
+  type EnvironmentResult,
+  type EnvironmentResultOutcome,
+  type RepairDecisionsOptions,
+  type RepairDecisionsResult,
+  rejectAll,
+  repairDecisions,
+  validateDecision,
+} from "./decisions/index.js";
 // definition: the integration definition file (docs/definition.md)
 export {
   BILLING_TARGETS,

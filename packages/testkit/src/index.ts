@@ -14,4 +14,10 @@ export {
   TOKEN_REPLY,
   testClient,
 } from "./client-fixtures.js";
+export {
+  type DecisionSandbox,
+  decisionSandbox,
+  TEST_STATE_SECRET,
+  testSealer,
+} from "./decision-fixtures.js";
 export { fakeTime } from "./fake-time.js";
