@@ -1,5 +1,20 @@
 // @pcx/sdk public surface, grouped by concept. Internals stay internal.
 
+// callback: answering activation requests (docs/callback.md); adapters in @pcx/sdk/callback/*
+export {
+  type ActivationRequestContext,
+  CALLBACK_FAILURE_PAGES,
+  type CallbackAnswer,
+  type CallbackErrorContext,
+  type CallbackFailure,
+  type CallbackHandler,
+  type CallbackHandlerOptions,
+  type CallbackLogger,
+  type CallbackResponse,
+  createCallbackHandler,
+  type DecidedContext,
+  type VerifiedState,
+} from "./callback/index.js";
 // client: the Procountor partner API client (docs/client.md)
 export {
   type ActivationListOptions,
