@@ -8,6 +8,7 @@ import {
   createClient,
   type ProcountorClient,
   type SecretSealer,
+  signState,
 } from "@pcx/sdk";
 import type { ActivationRequest, WireDefinition } from "@pcx/sdk/contract";
 import { acmeWire } from "./acme-fixture.js";
@@ -97,4 +98,20 @@ export async function decisionSandbox(
       await sandbox.close();
     },
   };
+}
+
+/**
+ * A state for the activation link of integration `integrationId`, signed
+ * with TEST_STATE_SECRET under key id "k1", with a fresh nonce. The one
+ * place tests sign callback states.
+ */
+export function signTestState(
+  integrationId: number,
+  ref = "acme-customer-42",
+  options: { now?: () => Date; expiresIn?: string | number } = {},
+): string {
+  return signState(
+    { ref, integrationId, nonce: globalThis.crypto.randomUUID() },
+    { secret: TEST_STATE_SECRET, keyId: "k1", ...options },
+  );
 }

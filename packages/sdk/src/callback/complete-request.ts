@@ -3,6 +3,7 @@ import { callbackFailure, newReference } from "./callback-failure.js";
 import { checkNotExpired, readRequest } from "./read-request.js";
 import type { ResolvedCallbackOptions } from "./resolve-callback-options.js";
 import { notifyError, runOnDecided } from "./run-hooks.js";
+import { singleFlight } from "./single-flight.js";
 
 /** `complete`: decides a request the hook deferred, with the same checks and the same decision module. */
 export async function completeRequest(
@@ -26,20 +27,24 @@ export async function completeRequest(
       expiresAt: new Date(request.expiresAt),
       seenAt: h.now(),
     });
-    const result = await applyDecision({
-      client: h.client,
-      store: h.store,
-      request,
-      decision,
-      decidedBy: h.decidedBy,
-      sealer: h.sealer,
-      now: h.now,
-    });
+    const { result, first } = await singleFlight(h, requestId, () =>
+      applyDecision({
+        client: h.client,
+        store: h.store,
+        request,
+        decision,
+        decidedBy: h.decidedBy,
+        sealer: h.sealer,
+        now: h.now,
+      }),
+    );
     await h.store.setRequestDeferred(
       requestId,
       result.environments.some((env) => env.outcome === "deferred"),
     );
-    await runOnDecided(h, result, { via: "complete", state: null, httpRequest: null }, reference);
+    if (first) {
+      await runOnDecided(h, result, { via: "complete", state: null, httpRequest: null }, reference);
+    }
     return result;
   } catch (caught) {
     const failure = callbackFailure(caught, { reference, requestId, request: null }, h.appName);

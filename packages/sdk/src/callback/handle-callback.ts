@@ -23,6 +23,7 @@ import { pendingResult } from "./pending-result.js";
 import { checkNotExpired, checkPending, readRequest } from "./read-request.js";
 import type { ResolvedCallbackOptions } from "./resolve-callback-options.js";
 import { asPcxError, reportFailure, runOnDecided } from "./run-hooks.js";
+import { singleFlight } from "./single-flight.js";
 
 interface Seen {
   requestId: number | null;
@@ -190,16 +191,21 @@ async function answer(
   }
   let result: DecisionResult;
   if (checkedDecision.value.some((outcome) => outcome.action !== "defer")) {
-    result = await applyDecision({
-      client: h.client,
-      store: h.store,
-      request,
-      decision: checkedDecision.value,
-      decidedBy: h.decidedBy,
-      sealer: h.sealer,
-      now: h.now,
-    });
-    await runOnDecided(h, result, { via: "callback", state, httpRequest }, reference);
+    const applied = await singleFlight(h, requestId, () =>
+      applyDecision({
+        client: h.client,
+        store: h.store,
+        request,
+        decision: checkedDecision.value as Decision,
+        decidedBy: h.decidedBy,
+        sealer: h.sealer,
+        now: h.now,
+      }),
+    );
+    result = applied.result;
+    if (applied.first) {
+      await runOnDecided(h, result, { via: "callback", state, httpRequest }, reference);
+    }
   } else {
     result = pendingResult(request);
   }

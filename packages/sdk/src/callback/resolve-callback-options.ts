@@ -1,3 +1,4 @@
+import type { DecisionResult } from "../decisions/index.js";
 import { PcxError } from "../errors/index.js";
 import { MIN_SECRET_BYTES } from "../links/index.js";
 import { createMemoryStore } from "../store/index.js";
@@ -14,6 +15,12 @@ export type ResolvedCallbackOptions = Omit<
     logger: CallbackLogger | undefined;
     /** What `checkState` needs, built once. */
     stateSecretsOptions: CheckStateOptions;
+    /**
+     * Decisions being applied by this instance, by request id: a second
+     * callback for the same request (a double click, a reload) waits for the
+     * first instead of replaying it, so onDecided runs once.
+     */
+    inflight: Map<number, Promise<DecisionResult>>;
   };
 
 function config(message: string, hint: string): PcxError {
@@ -86,5 +93,6 @@ export function resolveCallbackOptions(options: CallbackHandlerOptions): Resolve
       integrationId: options.integrationId,
       now,
     },
+    inflight: new Map(),
   };
 }
