@@ -155,7 +155,7 @@ export interface CallbackHandlerOptions {
 
 /** The handler: `handle` answers the customer's browser; `complete` finishes a deferred request. */
 export interface CallbackHandler {
-  /** Answers one callback request (GET; HEAD checks the link only). Never throws. */
+  /** Answers one callback request (GET; HEAD checks the link and the request, and decides nothing). Never throws. */
   handle(request: Request): Promise<Response>;
   /**
    * Decides a request the hook deferred, before it expires; runs `onDecided`.

@@ -8,7 +8,7 @@ import { resolveCallbackOptions } from "./resolve-callback-options.js";
  * Workers; adapters for node:http, Express, Fastify and Fetch frameworks
  * are in `@pcx/sdk/callback/*`). For each callback it:
  *
- * 1. accepts GET only (HEAD checks the link and decides nothing; anything else is 405);
+ * 1. accepts GET only (HEAD runs the checks of steps 2–3 and records and decides nothing; anything else is 405);
  * 2. reads `activationRequestId` and `state`, and verifies the state
  *    (signature, expiry, made for this integration);
  * 3. reads the request over the authenticated API and checks it belongs to

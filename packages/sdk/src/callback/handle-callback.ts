@@ -116,12 +116,6 @@ async function answer(
   // An expired state is looked at again once the request says when the customer used the link.
   const expired = checked !== null && !checked.ok && checked.reason === "expired";
   if (checked && !checked.ok && !expired) throw stateError(checked);
-  if (method === "HEAD") {
-    return new Response(null, {
-      status: 200,
-      headers: { "content-type": "text/html; charset=utf-8", ...PAGE_HEADERS },
-    });
-  }
 
   const request = await readRequest(h, requestId);
   seen.request = request;
@@ -136,6 +130,13 @@ async function answer(
   if (request.status !== "COMPLETED") checkNotExpired(h, request);
   checkPending(request);
 
+  // HEAD: the status a GET would start with, recording and deciding nothing.
+  if (method === "HEAD") {
+    return new Response(null, {
+      status: 200,
+      headers: { "content-type": "text/html; charset=utf-8", ...PAGE_HEADERS },
+    });
+  }
   const state: VerifiedState | null = checked?.ok
     ? {
         payload: checked.payload,
