@@ -23,3 +23,9 @@ export {
   testSealer,
 } from "./decision-fixtures.js";
 export { fakeTime } from "./fake-time.js";
+export {
+  describePostgres,
+  EXAMPLE_TEST_DATABASE_URL,
+  testDatabaseUrl,
+} from "./postgres-test-database.js";
+export { UNSAFE_TERMINAL_TEXT } from "./unsafe-terminal-text.js";

@@ -1,3 +1,4 @@
+import { API_ERROR_CODES } from "@pcx/sdk/contract";
 import type { z } from "zod";
 import { DEMO_USER } from "../fixtures/demo-fixtures.js";
 import { invalid, SandboxError } from "../sandbox-error.js";
@@ -155,7 +156,7 @@ export function createAdminHandler(options: { stats: SandboxStats }): SandboxHan
                 {
                   field: null,
                   message: `${method} is not allowed on ${url.pathname}.`,
-                  code: "METHOD_NOT_ALLOWED",
+                  code: API_ERROR_CODES.METHOD_NOT_ALLOWED,
                 },
               ]),
               { allow: candidates.map((r) => r.method).join(", ") },
@@ -164,7 +165,7 @@ export function createAdminHandler(options: { stats: SandboxStats }): SandboxHan
           }
           throw new SandboxError(
             404,
-            "NOT_FOUND",
+            API_ERROR_CODES.NOT_FOUND,
             `No sandbox route ${method} ${url.pathname}; see docs/sandbox.md.`,
           );
         }

@@ -4,9 +4,11 @@ import type {
   ClaimDecisionsInput,
   DecisionIntent,
   DecisionRecord,
+  NewStoredRequest,
   StoredRequest,
 } from "./activation-store.js";
 
+/** The options of `createMemoryStore` (for tests and single-process demos). */
 export interface MemoryStoreOptions {
   /**
    * Receives the warning given once when the store is created under
@@ -48,6 +50,34 @@ function copy<T>(value: T): T {
   return out as T;
 }
 
+// Only the interface's fields are kept, as a SQL store would: a caller's extra
+// properties must not come back from this store and vanish from the others.
+const requestFields = (r: NewStoredRequest): NewStoredRequest => ({
+  requestId: r.requestId,
+  integrationId: r.integrationId,
+  integrationVersion: r.integrationVersion,
+  kind: r.kind,
+  ref: r.ref,
+  stateNonce: r.stateNonce,
+  companyIds: [...r.companyIds],
+  expiresAt: new Date(r.expiresAt),
+  seenAt: new Date(r.seenAt),
+});
+
+const activationFields = (a: ActivationRecord): ActivationRecord => ({
+  integrationId: a.integrationId,
+  companyId: a.companyId,
+  companyName: a.companyName,
+  businessId: a.businessId,
+  version: a.version,
+  status: a.status,
+  technicalUsername: a.technicalUsername,
+  sealedApiKey: a.sealedApiKey,
+  requestId: a.requestId,
+  activatedAt: new Date(a.activatedAt),
+  updatedAt: new Date(a.updatedAt),
+});
+
 /**
  * An `ActivationStore` in this process's memory: for development, tests and
  * the demo. Every method is atomic (JavaScript runs one at a time here), so it
@@ -76,7 +106,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): ActivationS
     async saveRequest(request) {
       const existing = requests.get(request.requestId);
       if (existing) return copy(existing);
-      const stored: StoredRequest = { ...copy(request), deferred: false };
+      const stored: StoredRequest = { ...requestFields(request), deferred: false };
       requests.set(request.requestId, stored);
       return copy(stored);
     },
@@ -154,8 +184,8 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): ActivationS
         .map(copy);
     },
     async consumeNonce({ nonce, requestId, expiresAt, now }) {
-      // Forget expired nonces at most once a minute: a sweep per call made
-      // every callback cost O(nonces kept).
+      // Sweep expired nonces out at most once a minute (a sweep per call made
+      // every callback cost O(nonces kept)); an expired one found here counts as unknown.
       if (now.getTime() - lastNonceSweep >= 60_000 || now.getTime() < lastNonceSweep) {
         lastNonceSweep = now.getTime();
         for (const [key, entry] of nonces) {
@@ -163,16 +193,17 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): ActivationS
         }
       }
       const found = nonces.get(nonce);
-      if (!found) {
+      if (!found || found.expiresAt.getTime() < now.getTime()) {
         nonces.set(nonce, { requestId, expiresAt: new Date(expiresAt) });
         return "consumed";
       }
       return found.requestId === requestId ? "same_request" : "replayed";
     },
     async saveActivation(activation) {
-      activations.set(activationKey(activation.integrationId, activation.companyId), {
-        ...copy(activation),
-      });
+      activations.set(
+        activationKey(activation.integrationId, activation.companyId),
+        activationFields(activation),
+      );
     },
     async getActivation(integrationId, companyId) {
       const found = activations.get(activationKey(integrationId, companyId));
@@ -187,6 +218,12 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): ActivationS
         )
         .sort((a, b) => a.integrationId - b.integrationId || a.companyId - b.companyId)
         .map(copy);
+    },
+    async replaceSealedApiKey({ integrationId, companyId, from, to }) {
+      const found = activations.get(activationKey(integrationId, companyId));
+      if (found?.sealedApiKey !== from) return false;
+      found.sealedApiKey = to;
+      return true;
     },
     async acquireLease({ name, holder, ttlMs, now }) {
       const current = leases.get(name);
