@@ -8,6 +8,11 @@ export default defineConfig({
     contract: "src/contract/index.ts",
     text: "src/text/index.ts",
     docs: "src/docs/index.ts",
+    // The callback adapters: thin subpath entries, so a backend loads only its framework's.
+    "callback/node": "src/callback/adapters/node-callback.ts",
+    "callback/express": "src/callback/adapters/express-callback.ts",
+    "callback/fastify": "src/callback/adapters/fastify-callback.ts",
+    "callback/fetch": "src/callback/adapters/fetch-callback.ts",
   },
   format: ["esm", "cjs"],
   dts: true,

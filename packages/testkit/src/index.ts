@@ -15,6 +15,14 @@ export {
   TOKEN_REPLY,
   testClient,
 } from "./client-fixtures.js";
+export { type CustomerAgent, customerAgent, type PageAnswer } from "./customer-agent.js";
+export {
+  type DecisionSandbox,
+  decisionSandbox,
+  signTestState,
+  TEST_STATE_SECRET,
+  testSealer,
+} from "./decision-fixtures.js";
 export { type FakeTime, fakeTime } from "./fake-time.js";
 // The sandbox fixtures (inProcessSandbox, startTestSandbox) are "@pcx/testkit/sandbox":
 // they load the whole sandbox, which tests that do not use it should not pay for.
