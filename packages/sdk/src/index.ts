@@ -62,10 +62,8 @@ export {
   type TransportRequest,
   type TransportResponse,
 } from "./client/index.js";
-<<<<<<< HEAD
 // the longest `state` an activation link carries (also in @pcx/sdk/contract)
 export { MAX_STATE_LENGTH } from "./contract/max-state-length.js";
-=======
 // decisions: the one place that approves, rejects and defers (docs/callback.md#decisions)
 export {
   type ApiRefusal,
@@ -90,7 +88,6 @@ export {
   repairDecisions,
   validateDecision,
 } from "./decisions/index.js";
->>>>>>> callback
 // definition: the integration definition file (docs/definition.md)
 export {
   BILLING_TARGETS,
