@@ -12,6 +12,7 @@ export default defineConfig({
     // package by name, and these aliases point the name at the sources.
     alias: [
       { find: /^@pcx\/sdk\/contract$/, replacement: `${sdkSrc}contract/index.ts` },
+      { find: /^@pcx\/sdk\/docs$/, replacement: `${sdkSrc}docs/index.ts` },
       { find: /^@pcx\/sdk\/text$/, replacement: `${sdkSrc}text/index.ts` },
       { find: /^@pcx\/sdk$/, replacement: `${sdkSrc}index.ts` },
       { find: /^@pcx\/sandbox$/, replacement: `${src("sandbox")}index.ts` },

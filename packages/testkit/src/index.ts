@@ -1,6 +1,7 @@
 // @pcx/testkit: what pcx's own tests share. Private to the workspace; tests
 // import it as "@pcx/testkit" (vitest resolves it to these sources).
 export { acme, acmeRights, acmeWire } from "./acme-fixture.js";
+export { CLEAN_PCX_ENV, type CliWorld, createCliWorld, type WorldRunOptions } from "./cli-world.js";
 export {
   activationRequest,
   BASE,
@@ -28,4 +29,12 @@ export {
   EXAMPLE_TEST_DATABASE_URL,
   testDatabaseUrl,
 } from "./postgres-test-database.js";
+export {
+  type CliEntry,
+  type CliRun,
+  type CliRuntime,
+  type RunCliOptions,
+  runCli,
+  tempDir,
+} from "./run-cli.js";
 export { UNSAFE_TERMINAL_TEXT } from "./unsafe-terminal-text.js";

@@ -4,6 +4,7 @@ import {
   type ApiErrorItem,
   OAuthErrorSchema,
 } from "../contract/index.js";
+import { docsUrl } from "../docs/docs-url.js";
 import { PcxError, type PcxErrorCode, type RequestErrorDetails } from "../errors/index.js";
 import { joinSentences } from "../text/join-sentences.js";
 import type { Redactor } from "./redact.js";
@@ -244,7 +245,7 @@ export function invalidResponseError(
     ),
     {
       cause,
-      hint: "The API and this SDK disagree on the wire contract (docs/contract.md); update @pcx/sdk or report it.",
+      hint: `The API and this SDK disagree on the wire contract (${docsUrl("contract")}); update @pcx/sdk or report it.`,
       details: redactor.redact(baseDetails(ctx, { status, field: problem.path })),
     },
   );
