@@ -6,7 +6,6 @@ import { DECLARATIONS } from "./declarations/index.js";
 import { createInvoker, type RunState } from "./declarations/invoker.js";
 import { withoutHelpForUnknownCommand } from "./declarations/unknown-command-argv.js";
 import { createOutput } from "./io/output.js";
-import { terminalSafe } from "./io/terminal-safe.js";
 import { type ClassifiedError, classifyError, reportError } from "./report-error.js";
 
 /**

@@ -2,6 +2,7 @@ import { type ClientCredentials, isPcxError, PcxError } from "@pcx/sdk";
 import { createCliClient } from "../api/session.js";
 import { defineCommand } from "../command.js";
 import type { CliContext } from "../context.js";
+import { readEnv } from "../env-vars.js";
 import { withProgress } from "../io/progress.js";
 import { askSecret, askText } from "../io/prompts.js";
 import { readStdinLines } from "../io/read-stdin.js";
@@ -86,7 +87,7 @@ export default defineCommand<LoginInput, LoginResult>({
     // --base-url or PCX_BASE_URL (ctx.baseUrl) when given, checked; only the flag is saved.
     const { baseUrl } = resolveConnection(ctx, store);
 
-    const env = (field: Field) => ctx.env[CREDENTIAL_ENV[field]]?.trim() || undefined;
+    const env = (field: Field) => readEnv(ctx.env, CREDENTIAL_ENV[field])?.trim();
     const piped = await fromStdin(input, ctx.stdin);
     const values: Partial<ClientCredentials> = {
       clientId: input.clientId?.trim() || env("clientId"),

@@ -1,4 +1,5 @@
 import type { ChalkInstance } from "chalk";
+import { envFlag, readEnv } from "../env-vars.js";
 import { escapeForStream } from "./terminal-safe.js";
 
 /** The streams pcx writes to; `process.*` in the bin, fakes in unit tests. */
@@ -65,11 +66,9 @@ export function colorEnabled(
 ): boolean {
   const env = options.env ?? process.env;
   if (options.color === false) return false;
-  if (env.NO_COLOR !== undefined && env.NO_COLOR !== "") return false;
-  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== "0" && env.FORCE_COLOR !== "false") {
-    return true;
-  }
-  if (env.TERM === "dumb") return false;
+  if (readEnv(env, "NO_COLOR") !== undefined) return false;
+  if (envFlag(env, "FORCE_COLOR")) return true;
+  if (readEnv(env, "TERM") === "dumb") return false;
   return stream.isTTY === true;
 }
 
