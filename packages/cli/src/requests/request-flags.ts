@@ -20,13 +20,13 @@ export function companyIds(value: string, previous: number[]): number[] {
 
 /** `--reason TEXT`: 1–500 characters of printable text (the customer reads it). */
 export function reasonText(value: string): string {
-  const text = value.trim();
   // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this refuses
-  if (/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/.test(text)) {
+  if (/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/.test(value)) {
     throw new InvalidArgumentError(
       "the reason must be printable text on one line (no control characters).",
     );
   }
+  const text = value.trim();
   if (text.length < 1 || text.length > 500) {
     throw new InvalidArgumentError("give the customer a reason of 1 to 500 characters.");
   }
