@@ -98,7 +98,7 @@ describe("pcx requests flags, fuzzed", () => {
         expect(message).toContain(names);
         expect(run.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
       }),
-      { numRuns: 150, interruptAfterTimeMs: 3_000 },
+      { numRuns: 150, interruptAfterTimeLimit: 3_000 },
     );
     const show = await world.run(["requests", "show", String(rid), "--json"]);
     expect(show.json()).toMatchObject({
