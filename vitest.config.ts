@@ -17,6 +17,7 @@ export default defineConfig({
       { find: /^@pcx\/sdk$/, replacement: `${sdkSrc}index.ts` },
       { find: /^@pcx\/sandbox$/, replacement: `${src("sandbox")}index.ts` },
       { find: /^@pcx\/testkit$/, replacement: `${src("testkit")}index.ts` },
+      { find: /^@pcx\/testkit\/sandbox$/, replacement: `${src("testkit")}sandbox-fixtures.ts` },
       {
         find: /^@pcx\/testkit\/store-contract$/,
         replacement: `${src("testkit")}store-contract/index.ts`,

@@ -35,6 +35,7 @@ export {
   type DecisionKeyInput,
   type DefinitionInput,
   decisionIdempotencyKey,
+  type EnvironmentClientOptions,
   type ExecuteInput,
   type FetchTransportOptions,
   fetchTransport,
@@ -61,6 +62,8 @@ export {
   type Transport,
   type TransportRequest,
   type TransportResponse,
+  type UndiciTransportOptions,
+  undiciTransport,
 } from "./client/index.js";
 // the longest `state` an activation link carries (also in @pcx/sdk/contract)
 export { MAX_STATE_LENGTH } from "./contract/max-state-length.js";

@@ -23,7 +23,19 @@ export {
   TEST_STATE_SECRET,
   testSealer,
 } from "./decision-fixtures.js";
-export { fakeTime } from "./fake-time.js";
+export { type FakeTime, fakeTime } from "./fake-time.js";
+// The sandbox fixtures (inProcessSandbox, startTestSandbox) are "@pcx/testkit/sandbox":
+// they load the whole sandbox, which tests that do not use it should not pay for.
+export {
+  type EchoEncoding,
+  type HostileBehaviour,
+  type HostileCall,
+  type HostileKind,
+  type HostileServer,
+  startHostileServer,
+} from "./hostile-server.js";
+export { leakedFragments, secretRuns } from "./leaked-fragments.js";
+export { type LocalServer, readBody, startLocalServer } from "./local-server.js";
 export {
   describePostgres,
   EXAMPLE_TEST_DATABASE_URL,
