@@ -29,6 +29,16 @@ export const ENV_VARS = [
       "the key id signed into the state (default k1); alone, without PCX_STATE_SECRET, it is refused (exit 4)",
   },
   {
+    name: "PCX_STORE",
+    effect:
+      "the store pcx requests approve seals technical users' API keys into, when --store is not given (sqlite:PATH, a file path, or postgres://…)",
+  },
+  {
+    name: "PCX_KEYRING",
+    effect:
+      "the keyring that seals those keys: ID:BASE64KEY[,ID:BASE64KEY…], oldest first, the last one seals (openssl rand -base64 32)",
+  },
+  {
     name: "PCX_CONFIG_DIR",
     effect:
       "where pcx keeps its config (default $XDG_CONFIG_HOME/pcx or ~/.config/pcx; ~/Library/Preferences/pcx on macOS; %APPDATA%\\pcx on Windows)",

@@ -85,9 +85,9 @@ describe("pcx's command-line conventions", () => {
       expect(json.json()).toMatchObject({ error: { code: "pcx_usage", hint: expect.any(String) } });
     }
     // No suggestion for something far from every command, still exit 2.
-    const far = await pcx(["requests", "--help"], { cwd });
+    const far = await pcx(["qwzxvk", "--help"], { cwd });
     expect(far.code).toBe(2);
-    expect(far.stderr).toMatch(/^error: unknown command 'requests'/);
+    expect(far.stderr).toMatch(/^error: unknown command 'qwzxvk'/);
   });
 
   it("unknown flags, bad values and extra arguments are usage errors (2) naming the command's help", async () => {
@@ -221,7 +221,7 @@ describe("pcx completion", () => {
     expect(zsh).toContain("'validate:validate a definition file'");
     expect(zsh).toContain('"limits set") entries=(');
     expect(fish).toContain(
-      "complete -c pcx -f -n \"not __fish_seen_subcommand_from init validate diff define status limits link sandbox login logout profiles completion help\" -a validate -d 'validate a definition file'",
+      "complete -c pcx -f -n \"not __fish_seen_subcommand_from init validate diff define status limits link requests activations sandbox login logout profiles completion help\" -a validate -d 'validate a definition file'",
     );
     expect(fish).toContain("-a set -d 'set the limit (a whole number from 1, or none)'");
     expect(fish).toContain("-l locale -x -a 'en fi'");

@@ -1,4 +1,5 @@
 import type { Program } from "./create-program.js";
+import { declareActivations } from "./declare-activations.js";
 import { declareCompletion } from "./declare-completion.js";
 import { declareDefine } from "./declare-define.js";
 import { declareDiff } from "./declare-diff.js";
@@ -9,6 +10,7 @@ import { declareLink } from "./declare-link.js";
 import { declareLogin } from "./declare-login.js";
 import { declareLogout } from "./declare-logout.js";
 import { declareProfiles } from "./declare-profiles.js";
+import { declareRequests } from "./declare-requests.js";
 import { declareSandbox } from "./declare-sandbox.js";
 import { declareStatus } from "./declare-status.js";
 import { declareValidate } from "./declare-validate.js";
@@ -30,6 +32,8 @@ export const DECLARATIONS: readonly ((program: Program, invoke: Invoke) => void)
   declareStatus,
   declareLimits,
   declareLink,
+  declareRequests,
+  declareActivations,
   declareSandbox,
   declareLogin,
   declareLogout,

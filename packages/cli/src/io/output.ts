@@ -59,6 +59,14 @@ export function jsonForTerminal(document: unknown): string {
   );
 }
 
+/** One JSON document on one line (for streams of documents, e.g. `pcx requests watch --json`), unsafe characters as \u escapes. */
+export function jsonLine(document: unknown): string {
+  return `${JSON.stringify(document).replace(
+    JSON_RAW_UNSAFE,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  )}\n`;
+}
+
 /** Colour is on when not disabled by flag or NO_COLOR, and forced or writing to a TTY. */
 export function colorEnabled(
   stream: { isTTY?: boolean },
