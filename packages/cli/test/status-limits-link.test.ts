@@ -1,12 +1,12 @@
 import { verifyState } from "@pcx/sdk";
+import type { CliWorld } from "@pcx/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { assertBuilt, definitionYaml } from "./run-pcx.js";
-import { type CliWorld, createWorld } from "./sandbox-harness.js";
+import { definitionYaml } from "./definition-files.js";
+import { createWorld } from "./pcx-harness.js";
 
 let world: CliWorld;
 let id: number;
 beforeAll(async () => {
-  assertBuilt();
   world = await createWorld({}, { "pcx.integration.yaml": definitionYaml() });
   const created = await world.run(["define", "--yes", "--json"]);
   id = (created.json() as { result: { integrationId: number } }).result.integrationId;
@@ -68,6 +68,7 @@ describe("pcx status", () => {
       published: { version: 1, reviewedAt: expect.any(String) },
       activationLink: `${world.sandbox.url}/activate/${id}`,
       maxConcurrentActivations: 20,
+      definitionLimit: 20,
       activations: { total: 3, byVersion: [{ version: 1, status: "ACTIVE", count: 3 }] },
       pendingRequests: 0,
     });
@@ -77,7 +78,11 @@ describe("pcx status", () => {
 describe("pcx limits", () => {
   it("show, then set 7: before → after, and the customer's picker shows and enforces 7", async () => {
     const show = await world.run(["limits", "show", "--json"]);
-    expect(show.json()).toEqual({ integrationId: id, maxConcurrentActivations: 20 });
+    expect(show.json()).toEqual({
+      integrationId: id,
+      maxConcurrentActivations: 20,
+      definitionLimit: 20,
+    });
     const set = await world.run(["limits", "set", "7"]);
     expect(set.code).toBe(0);
     expect(set.stdout).toContain("limit 20 → 7");
@@ -99,6 +104,7 @@ describe("pcx limits", () => {
     expect(none.json()).toEqual({
       integrationId: id,
       maxConcurrentActivations: null,
+      definitionLimit: 20,
       previous: 7,
       changed: true,
     });
@@ -132,8 +138,20 @@ describe("pcx link", () => {
     expect(run.stdout + run.stderr).not.toContain(saved.stateSecret);
     expect(run.stderr).toContain("pcx profiles --show-state-secret --profile sandbox");
 
-    const ok = verifyState(doc.state, { secrets: { k1: saved.stateSecret } });
-    expect(ok).toMatchObject({ ok: true, payload: { ref: "cust-42" }, keyId: "k1" });
+    const ok = await verifyState(doc.state, {
+      secrets: { k1: saved.stateSecret },
+      integrationId: id,
+    });
+    expect(ok).toMatchObject({
+      ok: true,
+      payload: { ref: "cust-42" },
+      keyId: "k1",
+      integrationId: id,
+    });
+    // Bound to this integration: the callback of another one refuses it.
+    expect(
+      await verifyState(doc.state, { secrets: { k1: saved.stateSecret }, integrationId: id + 1 }),
+    ).toMatchObject({ ok: false, reason: "wrong_integration" });
     const days = ((ok.ok ? ok.expiresAt.getTime() : 0) - Date.now()) / 86_400_000;
     expect(days).toBeGreaterThan(6.9);
     expect(days).toBeLessThanOrEqual(7);
@@ -147,10 +165,16 @@ describe("pcx link", () => {
       }),
     ).toString("base64url");
     expect(
-      verifyState(`${v}.${kid}.${forged}.${signature}`, { secrets: { k1: saved.stateSecret } }),
+      await verifyState(`${v}.${kid}.${forged}.${signature}`, {
+        secrets: { k1: saved.stateSecret },
+        integrationId: id,
+      }),
     ).toMatchObject({ ok: false, reason: "bad_signature" });
     expect(
-      verifyState(doc.state, { secrets: { k1: "another-secret-of-at-least-32-bytes!!" } }),
+      await verifyState(doc.state, {
+        secrets: { k1: "another-secret-of-at-least-32-bytes!!" },
+        integrationId: id,
+      }),
     ).toMatchObject({ ok: false, reason: "bad_signature" });
 
     // The same secret is used the next time; --show-state-secret prints it on request only.
@@ -171,7 +195,10 @@ describe("pcx link", () => {
       env: { PCX_STATE_SECRET: secret, PCX_STATE_KEY_ID: "2026-11" },
     });
     const doc = run.json() as { state: string };
-    const result = verifyState(doc.state, { secrets: { "2026-11": secret } });
+    const result = await verifyState(doc.state, {
+      secrets: { "2026-11": secret },
+      integrationId: id,
+    });
     expect(result).toMatchObject({ ok: true, keyId: "2026-11", payload: { ref: "order-7" } });
     const minutes = ((result.ok ? result.expiresAt.getTime() : 0) - Date.now()) / 60_000;
     expect(minutes).toBeGreaterThan(29);
@@ -181,6 +208,9 @@ describe("pcx link", () => {
   it("bad --expires, or --expires without --state, is a usage error (2)", async () => {
     expect((await world.run(["link", "--state", "x", "--expires", "soon"])).code).toBe(2);
     expect((await world.run(["link", "--expires", "1d"])).code).toBe(2);
+    const long = await world.run(["link", "--state", "x", "--expires", "91d"]);
+    expect(long.code).toBe(2);
+    expect(long.stderr).toContain("at most 90 days");
   });
 
   it("--qr draws the link as a terminal QR code after the link", async () => {

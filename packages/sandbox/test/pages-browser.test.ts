@@ -108,8 +108,11 @@ describe.skipIf(SKIP)("the customer's pages in headless Chromium", () => {
   }
 
   it("activates: terms and limit refused, rights reviewed, hand-off to the callback, approved", async () => {
-    const { link } = await publish(acme({ maxConcurrentActivations: 5 }));
-    const state = signState({ ref: "acme-customer-42" }, { secret: STATE_SECRET, keyId: "k1" });
+    const { id, link } = await publish(acme({ maxConcurrentActivations: 5 }));
+    const state = await signState(
+      { ref: "acme-customer-42" },
+      { secret: STATE_SECRET, keyId: "k1", integrationId: id },
+    );
     const { context, page } = await newPage();
 
     await page.goto(createActivationLink({ activationLink: link, state }));
@@ -255,8 +258,11 @@ describe.skipIf(SKIP)("the customer's pages in headless Chromium", () => {
 
   it("shows an unanswered request as timed out", async () => {
     const name = "Acme Slow Sync";
-    const { link } = await publish(acme({ name }));
-    const state = signState({ ref: "acme-customer-7" }, { secret: STATE_SECRET, keyId: "k1" });
+    const { id, link } = await publish(acme({ name }));
+    const state = await signState(
+      { ref: "acme-customer-7" },
+      { secret: STATE_SECRET, keyId: "k1", integrationId: id },
+    );
     const { context, page } = await newPage();
     await page.goto(`${s.url}/signin`);
     await page.getByRole("button", { name: "Sign in" }).click();

@@ -1,5 +1,20 @@
 // @pcx/sdk public surface, grouped by concept. Internals stay internal.
 
+// callback: answering activation requests (docs/callback.md); adapters in @pcx/sdk/callback/*
+export {
+  type ActivationRequestContext,
+  CALLBACK_FAILURE_PAGES,
+  type CallbackAnswer,
+  type CallbackErrorContext,
+  type CallbackFailure,
+  type CallbackHandler,
+  type CallbackHandlerOptions,
+  type CallbackLogger,
+  type CallbackResponse,
+  createCallbackHandler,
+  type DecidedContext,
+  type VerifiedState,
+} from "./callback/index.js";
 // client: the Procountor partner API client (docs/client.md)
 export {
   type ActivationListOptions,
@@ -50,6 +65,32 @@ export {
   type UndiciTransportOptions,
   undiciTransport,
 } from "./client/index.js";
+// the longest `state` an activation link carries (also in @pcx/sdk/contract)
+export { MAX_STATE_LENGTH } from "./contract/max-state-length.js";
+// decisions: the one place that approves, rejects and defers (docs/callback.md#decisions)
+export {
+  type ApiRefusal,
+  type ApplyDecisionOptions,
+  apiRefusalOf,
+  applyDecision,
+  approveAll,
+  type Decision,
+  type DecisionClient,
+  type DecisionIssue,
+  type DecisionKeyGroup,
+  type DecisionResult,
+  type DecisionValidation,
+  decisionKey,
+  deferAll,
+  type EnvironmentOutcome,
+  type EnvironmentResult,
+  type EnvironmentResultOutcome,
+  type RepairDecisionsOptions,
+  type RepairDecisionsResult,
+  rejectAll,
+  repairDecisions,
+  validateDecision,
+} from "./decisions/index.js";
 // definition: the integration definition file (docs/definition.md)
 export {
   BILLING_TARGETS,
@@ -72,6 +113,8 @@ export {
   type LoadDefinitionOptions,
   type LoadedDefinition,
   loadDefinition,
+  MAX_DEFINITION_LENGTH,
+  MAX_DEFINITION_SEPARATORS,
   type ParseDefinitionTextOptions,
   parseDefinitionText,
   RIGHT_LEVELS,
@@ -85,24 +128,34 @@ export {
   type ValidationResult,
   validateDefinition,
 } from "./definition/index.js";
-// errors
+// docs: where the documentation is published, for messages that link to it
+export { DOCS_BASE_URL, DOCS_PAGES, type DocsPage, docsUrl } from "./docs/index.js";
+// errors: PcxError, its codes, typed details per code, HTTP statuses (docs/client.md#errors)
 export {
+  type AnyPcxError,
+  type ApiAnswerDetails,
   ERROR_CODES,
-  EXIT,
-  type ExitCode,
-  exitCodeFor,
+  type GeneralDetails,
   httpStatusFor,
+  type InputDetails,
+  type InvalidResponseDetails,
   isPcxError,
+  type NetworkDetails,
   PcxError,
   type PcxErrorCode,
+  type PcxErrorDetails,
+  type PcxErrorDetailsMap,
   type PcxErrorOptions,
+  type RequestErrorDetails,
+  type TimeoutDetails,
 } from "./errors/index.js";
 // links: activation links and the signed `state` (docs/client.md#links)
 export {
   type ActivationLinkOptions,
   createActivationLink,
   KEY_ID_PATTERN,
-  MAX_STATE_LENGTH,
+  MAX_CLOCK_TOLERANCE_SEC,
+  MAX_STATE_LIFETIME_SEC,
   MIN_SECRET_BYTES,
   parseDuration,
   type SignStateOptions,
@@ -135,7 +188,23 @@ export {
   suggestRight,
   type TechnicalUserSource,
 } from "./permissions/index.js";
-// store: what the integrator's side keeps (requests, decisions, nonces, activations, leases)
+// publish: plan and apply a definition's publication, the wire form, an integration's summary (docs/client.md#publishing)
+export {
+  type ActivationCount,
+  applyPublishPlan,
+  type IntegrationSummary,
+  type PlanPublishOptions,
+  type PublishAction,
+  type PublishClient,
+  type PublishLimit,
+  type PublishOutcome,
+  type PublishPlan,
+  planPublish,
+  summarizeIntegration,
+  toWireDefinition,
+} from "./publish/index.js";
+// store: what the integrator's side keeps (requests, decisions, nonces, activations, leases),
+// and the keyring that seals technical users' API keys (docs/stores.md)
 export {
   type ActivationFilter,
   type ActivationRecord,
@@ -143,14 +212,33 @@ export {
   type ClaimDecisionsInput,
   type ClaimDecisionsResult,
   type ConsumeNonceInput,
+  createKeyring,
   createMemoryStore,
   type DecisionAction,
   type DecisionIntent,
   type DecisionRecord,
   type DecisionStatus,
+  generateKeyringKey,
+  KEYRING_KEY_ID_PATTERN,
+  type Keyring,
+  type KeyringKey,
+  type KeyringOptions,
   type LeaseInput,
   type MemoryStoreOptions,
   type NewStoredRequest,
+  type ReplaceSealedApiKeyInput,
+  type RotateSealedKeysOptions,
+  type RotateSealedKeysResult,
+  rotateSealedKeys,
+  SEALED_FORMAT_VERSION,
   type SecretSealer,
   type StoredRequest,
 } from "./store/index.js";
+// text: making text from elsewhere safe to print (docs/security.md)
+export {
+  describeCharacter,
+  findUnsafeCharacter,
+  type SanitizeForTerminalOptions,
+  sanitizeForTerminal,
+  type UnsafeCharacterOptions,
+} from "./text/index.js";

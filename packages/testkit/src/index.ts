@@ -1,6 +1,7 @@
 // @pcx/testkit: what pcx's own tests share. Private to the workspace; tests
 // import it as "@pcx/testkit" (vitest resolves it to these sources).
 export { acme, acmeRights, acmeWire } from "./acme-fixture.js";
+export { CLEAN_PCX_ENV, type CliWorld, createCliWorld, type WorldRunOptions } from "./cli-world.js";
 export {
   activationRequest,
   BASE,
@@ -14,7 +15,17 @@ export {
   TOKEN_REPLY,
   testClient,
 } from "./client-fixtures.js";
-export { fakeTime } from "./fake-time.js";
+export { type CustomerAgent, customerAgent, type PageAnswer } from "./customer-agent.js";
+export {
+  type DecisionSandbox,
+  decisionSandbox,
+  signTestState,
+  TEST_STATE_SECRET,
+  testSealer,
+} from "./decision-fixtures.js";
+export { type FakeTime, fakeTime } from "./fake-time.js";
+// The sandbox fixtures (inProcessSandbox, startTestSandbox) are "@pcx/testkit/sandbox":
+// they load the whole sandbox, which tests that do not use it should not pay for.
 export {
   type EchoEncoding,
   type HostileBehaviour,
@@ -25,3 +36,17 @@ export {
 } from "./hostile-server.js";
 export { leakedFragments, secretRuns } from "./leaked-fragments.js";
 export { type LocalServer, readBody, startLocalServer } from "./local-server.js";
+export {
+  describePostgres,
+  EXAMPLE_TEST_DATABASE_URL,
+  testDatabaseUrl,
+} from "./postgres-test-database.js";
+export {
+  type CliEntry,
+  type CliRun,
+  type CliRuntime,
+  type RunCliOptions,
+  runCli,
+  tempDir,
+} from "./run-cli.js";
+export { UNSAFE_TERMINAL_TEXT } from "./unsafe-terminal-text.js";

@@ -1,12 +1,18 @@
 import { type ClientCredentials, isPcxError, PcxError } from "@pcx/sdk";
 import { createCliClient } from "../api/session.js";
 import { defineCommand } from "../command.js";
+import type { CliContext } from "../context.js";
+import { readEnv } from "../env-vars.js";
 import { withProgress } from "../io/progress.js";
 import { askSecret, askText } from "../io/prompts.js";
 import { readStdinLines } from "../io/read-stdin.js";
-import { builtinProfile, FALLBACK_PROFILE } from "../profiles/builtin-profiles.js";
+import { builtinProfile } from "../profiles/builtin-profiles.js";
 import { openProfileStore } from "../profiles/profile-store.js";
-import { CREDENTIAL_ENV, resolveProfileName } from "../profiles/resolve-connection.js";
+import {
+  CREDENTIAL_ENV,
+  resolveConnection,
+  resolveProfileName,
+} from "../profiles/resolve-connection.js";
 
 export interface LoginInput {
   /** `--client-id`; else PCX_CLIENT_ID; else asked on a TTY. */
@@ -40,15 +46,18 @@ const FLAG: Record<Field, string> = {
   apiKey: "--api-key-stdin",
 };
 
-async function fromStdin(input: LoginInput): Promise<Partial<ClientCredentials>> {
+async function fromStdin(
+  input: LoginInput,
+  stdin: CliContext["stdin"],
+): Promise<Partial<ClientCredentials>> {
   const wanted = [
     ...(input.clientSecretStdin ? (["clientSecret"] as const) : []),
     ...(input.apiKeyStdin ? (["apiKey"] as const) : []),
   ];
   if (wanted.length === 0) return {};
   // On a terminal, "stdin" is the keyboard: ask without echo instead of reading raw input.
-  if (process.stdin.isTTY) return {};
-  const lines = await readStdinLines();
+  if (stdin.isTTY) return {};
+  const lines = await readStdinLines(stdin);
   const values: Partial<ClientCredentials> = {};
   wanted.forEach((field, index) => {
     const value = lines[index]?.trim();
@@ -64,15 +73,6 @@ async function fromStdin(input: LoginInput): Promise<Partial<ClientCredentials>>
   return values;
 }
 
-function checkBaseUrl(value: string): string {
-  if (!URL.canParse(value) || !/^https?:$/.test(new URL(value).protocol)) {
-    throw new PcxError("pcx_usage", `--base-url must be an http(s) URL, got "${value}".`, {
-      hint: "e.g. --base-url https://pts-api.procountor.com/api",
-    });
-  }
-  return value.replace(/\/+$/, "");
-}
-
 /**
  * `pcx login`: saves the API client's credentials in a profile, after
  * checking them with a token exchange (unless --no-verify). Secrets come from
@@ -84,16 +84,11 @@ export default defineCommand<LoginInput, LoginResult>({
     const { name: profile } = resolveProfileName(ctx, store);
     const stored = store.get(profile);
     const builtin = builtinProfile(profile);
-    // Checked against --base-url or PCX_BASE_URL (ctx.baseUrl) when given; only the flag is saved.
-    const baseUrl = checkBaseUrl(
-      ctx.baseUrl ??
-        stored?.baseUrl ??
-        builtin?.baseUrl ??
-        builtinProfile(FALLBACK_PROFILE)!.baseUrl,
-    );
+    // --base-url or PCX_BASE_URL (ctx.baseUrl) when given, checked; only the flag is saved.
+    const { baseUrl } = resolveConnection(ctx, store);
 
-    const env = (field: Field) => ctx.env[CREDENTIAL_ENV[field]]?.trim() || undefined;
-    const piped = await fromStdin(input);
+    const env = (field: Field) => readEnv(ctx.env, CREDENTIAL_ENV[field])?.trim();
+    const piped = await fromStdin(input, ctx.stdin);
     const values: Partial<ClientCredentials> = {
       clientId: input.clientId?.trim() || env("clientId"),
       clientSecret: piped.clientSecret ?? env("clientSecret"),

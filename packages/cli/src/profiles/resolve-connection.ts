@@ -1,6 +1,8 @@
 import { type ClientCredentials, PcxError } from "@pcx/sdk";
 import type { CliContext } from "../context.js";
+import { type EnvName, readEnv } from "../env-vars.js";
 import { builtinProfile, FALLBACK_PROFILE } from "./builtin-profiles.js";
+import { checkBaseUrl, overrideOrigin } from "./check-base-url.js";
 import { checkProfileName, type ProfileStore, type StoredProfile } from "./profile-store.js";
 
 /** Where a value came from, most specific first. */
@@ -9,7 +11,7 @@ export type ValueSource = "override" | "env" | "profile" | "built-in" | "default
 export type CredentialField = keyof ClientCredentials;
 
 /** Environment variables that override a profile's credentials (CI). */
-export const CREDENTIAL_ENV: Readonly<Record<CredentialField, string>> = {
+export const CREDENTIAL_ENV: Readonly<Record<CredentialField, EnvName>> = {
   clientId: "PCX_CLIENT_ID",
   clientSecret: "PCX_CLIENT_SECRET",
   apiKey: "PCX_API_KEY",
@@ -47,24 +49,31 @@ export function resolveProfileName(
   return { name: FALLBACK_PROFILE, source: "built-in" };
 }
 
+/**
+ * The connection a command uses. The base URL is checked (`checkBaseUrl`): an
+ * https URL, or http to this machine only; a bad --base-url is pcx_usage.
+ */
 export function resolveConnection(
   ctx: Pick<CliContext, "profile" | "baseUrl" | "env">,
-  store: Pick<ProfileStore, "defaultProfile" | "get">,
+  store: Pick<ProfileStore, "defaultProfile" | "get"> & { path?: string },
 ): Connection {
   const { name, source } = resolveProfileName(ctx, store);
   const stored = store.get(name);
   const builtin = builtinProfile(name);
   let baseUrl: string;
   let baseUrlSource: ValueSource;
-  if (ctx.baseUrl) [baseUrl, baseUrlSource] = [ctx.baseUrl, "override"];
-  else if (stored?.baseUrl) [baseUrl, baseUrlSource] = [stored.baseUrl, "profile"];
-  else if (builtin) [baseUrl, baseUrlSource] = [builtin.baseUrl, "built-in"];
+  if (ctx.baseUrl)
+    [baseUrl, baseUrlSource] = [checkBaseUrl(ctx.baseUrl, overrideOrigin(ctx)), "override"];
+  else if (stored?.baseUrl) {
+    const origin = { kind: "profile", profile: name, file: store.path } as const;
+    [baseUrl, baseUrlSource] = [checkBaseUrl(stored.baseUrl, origin), "profile"];
+  } else if (builtin) [baseUrl, baseUrlSource] = [builtin.baseUrl, "built-in"];
   else [baseUrl, baseUrlSource] = [builtinProfile(FALLBACK_PROFILE)!.baseUrl, "default"];
 
   const credentials: Partial<ClientCredentials> = {};
   const credentialSources: Connection["credentialSources"] = {};
   for (const field of Object.keys(CREDENTIAL_ENV) as CredentialField[]) {
-    const fromEnv = nonEmpty(ctx.env[CREDENTIAL_ENV[field]]);
+    const fromEnv = readEnv(ctx.env, CREDENTIAL_ENV[field]);
     const fromProfile = nonEmpty(stored?.[field]);
     const fromBuiltin = builtin?.credentials?.[field];
     const value = fromEnv ?? fromProfile ?? fromBuiltin;
@@ -127,7 +136,7 @@ export function resolveIntegration(
   connection: Connection,
 ): IntegrationRef | undefined {
   if (flag !== undefined) return { id: flag, source: "flag" };
-  const fromEnv = nonEmpty(ctx.env.PCX_INTEGRATION_ID);
+  const fromEnv = readEnv(ctx.env, "PCX_INTEGRATION_ID");
   if (fromEnv) return { id: parseIntegrationId(fromEnv, "PCX_INTEGRATION_ID"), source: "env" };
   const saved = connection.stored?.integration;
   if (saved && saved.baseUrl === connection.baseUrl) return { id: saved.id, source: "profile" };

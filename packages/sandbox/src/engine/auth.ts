@@ -1,5 +1,6 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { TokenRequest, TokenResponse } from "@pcx/sdk/contract";
+import { API_ERROR_CODES } from "@pcx/sdk/contract";
 import { SandboxError } from "../sandbox-error.js";
 import { type EngineContext, newSecret, nowIso } from "./engine-context.js";
 
@@ -14,7 +15,11 @@ export interface Principal {
   expiresAt: string;
 }
 
-/** An OAuth failure at the token endpoint: `{error, error_description}` with `status`. */
+/**
+ * An OAuth failure at the token endpoint: `{error, error_description}` with
+ * `status`. The description is a phrase without a closing full stop (RFC 6749
+ * style), because clients append their own advice after it.
+ */
 export class OAuthFailure extends Error {
   constructor(
     readonly status: number,
@@ -39,28 +44,28 @@ function sameSecret(a: string, b: string): boolean {
 }
 
 /**
- * The M2M token exchange (PROCOUNTOR-FACTS.md §2): client credentials plus
+ * The M2M token exchange (dev.procountor.com/m2m-authentication): client credentials plus
  * an API key of one of the client's users (the integrator's own, or a
  * technical user's after an approval). Keys of removed activations fail.
  */
 export function issueToken(ctx: EngineContext, form: TokenRequest): TokenResponse {
   const client = ctx.store.credentials.getClient(form.client_id);
   if (!client || !sameSecret(client.clientSecret, form.client_secret)) {
-    throw new OAuthFailure(401, "invalid_client", "Unknown client_id or wrong client_secret.");
+    throw new OAuthFailure(401, "invalid_client", "Unknown client_id or wrong client_secret");
   }
   const key = ctx.store.credentials.getKey(form.api_key);
   if (!key || key.clientId !== client.clientId) {
     throw new OAuthFailure(
       401,
       "invalid_grant",
-      "The api_key is unknown or belongs to another API client.",
+      "The api_key is unknown or belongs to another API client",
     );
   }
   if (key.revokedAt) {
     throw new OAuthFailure(
       401,
       "invalid_grant",
-      `The api_key was revoked at ${key.revokedAt} (the integration was removed from the environment).`,
+      `The api_key was revoked at ${key.revokedAt} (the integration was removed from the environment)`,
     );
   }
   const now = ctx.now();
@@ -80,7 +85,7 @@ export function authenticate(ctx: EngineContext, token: string | undefined): Pri
   if (!token) {
     throw new SandboxError(
       401,
-      "UNAUTHORIZED",
+      API_ERROR_CODES.UNAUTHORIZED,
       "Missing bearer token: send Authorization: Bearer <access_token> from POST /api/oauth/token.",
     );
   }
@@ -88,13 +93,13 @@ export function authenticate(ctx: EngineContext, token: string | undefined): Pri
   if (!row)
     throw new SandboxError(
       401,
-      "UNAUTHORIZED",
+      API_ERROR_CODES.UNAUTHORIZED,
       "Unknown access token: request a new one from POST /api/oauth/token.",
     );
   if (row.expiresAt <= nowIso(ctx)) {
     throw new SandboxError(
       401,
-      "TOKEN_EXPIRED",
+      API_ERROR_CODES.TOKEN_EXPIRED,
       `The access token expired at ${row.expiresAt}; request a new one from POST /api/oauth/token.`,
     );
   }
@@ -102,7 +107,7 @@ export function authenticate(ctx: EngineContext, token: string | undefined): Pri
   if (!key || key.revokedAt) {
     throw new SandboxError(
       401,
-      "UNAUTHORIZED",
+      API_ERROR_CODES.UNAUTHORIZED,
       "The API key behind this access token was revoked.",
     );
   }

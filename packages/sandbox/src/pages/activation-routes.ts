@@ -1,3 +1,4 @@
+import { MAX_STATE_LENGTH } from "@pcx/sdk/contract";
 import type { CustomerEnvironment } from "../engine/customer-environments.js";
 import type { CustomerIntegration } from "../engine/sandbox-engine.js";
 import { notFound, SandboxError } from "../sandbox-error.js";
@@ -8,13 +9,10 @@ import {
   technicalUserStep,
 } from "./activation-pages.js";
 import { errorPage } from "./error-pages.js";
-import { parseId, parsePickedIds, readForm } from "./form-body.js";
+import { parseId, parsePickedIds } from "./form-body.js";
 import type { Messages } from "./messages-en.js";
 import { type PageAnswer, redirect, type SignedInContext } from "./page-context.js";
 import type { StepError } from "./step-page.js";
-
-/** The longest `state` the engine keeps (start-requests.ts); longer links are refused up front. */
-const MAX_STATE_LENGTH = 2048;
 
 function integrationOf(pc: SignedInContext, idText: string | undefined): CustomerIntegration {
   const id = parseId(idText);
@@ -85,6 +83,7 @@ function checkPicks(
 export function showActivation(pc: SignedInContext, idText: string | undefined): PageAnswer {
   const integration = integrationOf(pc, idText);
   const state = pc.url.searchParams.get("state");
+  // The contract's longest state, as the engine keeps it; longer links are refused up front.
   if (state !== null && state.length > MAX_STATE_LENGTH) return badLink(pc);
   return detailsStep(pc, integration, { state, termsAccepted: false, picked: [] });
 }
@@ -99,7 +98,7 @@ export async function postActivation(
   idText: string | undefined,
   step: "details" | "terms" | "environments" | "confirm",
 ): Promise<PageAnswer> {
-  const form = await readForm(pc.http.req);
+  const form = pc.form;
   const integration = integrationOf(pc, idText);
   const wizard = wizardOf(form);
   if (wizard.state !== null && wizard.state.length > MAX_STATE_LENGTH) return badLink(pc);

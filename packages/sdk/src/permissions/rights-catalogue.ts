@@ -4,7 +4,7 @@ import type { RightInfo } from "./right-info.js";
  * The rights catalogue: what a technical user can be given, as area × level
  * (`view` = Procountor's "Viewing rights", `all` = "All rights").
  *
- * Where the names come from (PROCOUNTOR-FACTS.md §4):
+ * Where the names come from:
  * - The English names of entries with `documented: true` appear in Procountor's
  *   public support articles (360000252197 Users and privileges, 10142366663580,
  *   16181565012764, 18741058311068, 360000238498, 13973423604636 Audit log,

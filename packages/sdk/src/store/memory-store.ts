@@ -4,9 +4,11 @@ import type {
   ClaimDecisionsInput,
   DecisionIntent,
   DecisionRecord,
+  NewStoredRequest,
   StoredRequest,
 } from "./activation-store.js";
 
+/** The options of `createMemoryStore` (for tests and single-process demos). */
 export interface MemoryStoreOptions {
   /**
    * Receives the warning given once when the store is created under
@@ -34,7 +36,47 @@ function warnInProduction(onWarning: MemoryStoreOptions["onWarning"]): void {
   emit?.(PRODUCTION_WARNING);
 }
 
-const copy = <T>(value: T): T => structuredClone(value);
+/**
+ * A deep copy of the plain records kept here (objects, arrays, Dates,
+ * primitives), so callers never share state with the store. Hand-written:
+ * `structuredClone` cost several times more per callback than the rest of the store.
+ */
+function copy<T>(value: T): T {
+  if (value === null || typeof value !== "object") return value;
+  if (value instanceof Date) return new Date(value.getTime()) as T;
+  if (Array.isArray(value)) return value.map(copy) as T;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) out[key] = copy((value as Record<string, unknown>)[key]);
+  return out as T;
+}
+
+// Only the interface's fields are kept, as a SQL store would: a caller's extra
+// properties must not come back from this store and vanish from the others.
+const requestFields = (r: NewStoredRequest): NewStoredRequest => ({
+  requestId: r.requestId,
+  integrationId: r.integrationId,
+  integrationVersion: r.integrationVersion,
+  kind: r.kind,
+  ref: r.ref,
+  stateNonce: r.stateNonce,
+  companyIds: [...r.companyIds],
+  expiresAt: new Date(r.expiresAt),
+  seenAt: new Date(r.seenAt),
+});
+
+const activationFields = (a: ActivationRecord): ActivationRecord => ({
+  integrationId: a.integrationId,
+  companyId: a.companyId,
+  companyName: a.companyName,
+  businessId: a.businessId,
+  version: a.version,
+  status: a.status,
+  technicalUsername: a.technicalUsername,
+  sealedApiKey: a.sealedApiKey,
+  requestId: a.requestId,
+  activatedAt: new Date(a.activatedAt),
+  updatedAt: new Date(a.updatedAt),
+});
 
 /**
  * An `ActivationStore` in this process's memory: for development, tests and
@@ -47,6 +89,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): ActivationS
   const requests = new Map<number, StoredRequest>();
   const decisions = new Map<number, Map<number, DecisionRecord>>();
   const nonces = new Map<string, { requestId: number; expiresAt: Date }>();
+  let lastNonceSweep = Number.NEGATIVE_INFINITY;
   const activations = new Map<string, ActivationRecord>();
   const leases = new Map<string, { holder: string; expiresAt: number }>();
   const activationKey = (integrationId: number, companyId: number) =>
@@ -63,7 +106,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): ActivationS
     async saveRequest(request) {
       const existing = requests.get(request.requestId);
       if (existing) return copy(existing);
-      const stored: StoredRequest = { ...copy(request), deferred: false };
+      const stored: StoredRequest = { ...requestFields(request), deferred: false };
       requests.set(request.requestId, stored);
       return copy(stored);
     },
@@ -141,20 +184,26 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): ActivationS
         .map(copy);
     },
     async consumeNonce({ nonce, requestId, expiresAt, now }) {
-      for (const [key, entry] of nonces) {
-        if (entry.expiresAt.getTime() < now.getTime()) nonces.delete(key);
+      // Sweep expired nonces out at most once a minute (a sweep per call made
+      // every callback cost O(nonces kept)); an expired one found here counts as unknown.
+      if (now.getTime() - lastNonceSweep >= 60_000 || now.getTime() < lastNonceSweep) {
+        lastNonceSweep = now.getTime();
+        for (const [key, entry] of nonces) {
+          if (entry.expiresAt.getTime() < now.getTime()) nonces.delete(key);
+        }
       }
       const found = nonces.get(nonce);
-      if (!found) {
+      if (!found || found.expiresAt.getTime() < now.getTime()) {
         nonces.set(nonce, { requestId, expiresAt: new Date(expiresAt) });
         return "consumed";
       }
       return found.requestId === requestId ? "same_request" : "replayed";
     },
     async saveActivation(activation) {
-      activations.set(activationKey(activation.integrationId, activation.companyId), {
-        ...copy(activation),
-      });
+      activations.set(
+        activationKey(activation.integrationId, activation.companyId),
+        activationFields(activation),
+      );
     },
     async getActivation(integrationId, companyId) {
       const found = activations.get(activationKey(integrationId, companyId));
@@ -169,6 +218,12 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): ActivationS
         )
         .sort((a, b) => a.integrationId - b.integrationId || a.companyId - b.companyId)
         .map(copy);
+    },
+    async replaceSealedApiKey({ integrationId, companyId, from, to }) {
+      const found = activations.get(activationKey(integrationId, companyId));
+      if (found?.sealedApiKey !== from) return false;
+      found.sealedApiKey = to;
+      return true;
     },
     async acquireLease({ name, holder, ttlMs, now }) {
       const current = leases.get(name);
