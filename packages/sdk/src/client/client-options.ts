@@ -57,8 +57,9 @@ export interface ClientOptions {
   credentials: ClientCredentials;
   /**
    * How requests reach the network. Default: `undiciTransport()` on Node (undici's
-   * own `request` on a keep-alive Agent, loaded on the first request), `fetchTransport()`
-   * on other runtimes. Pass `fetchTransport()` on edge runtimes and in nock tests.
+   * own API on a keep-alive Agent; undici is loaded when the client is made, not
+   * when the SDK is imported), `fetchTransport()` on other runtimes. Pass
+   * `fetchTransport()` on edge runtimes and in nock tests.
    */
   transport?: Transport;
   /** The clock. Default: `() => new Date()`. */

@@ -1,7 +1,7 @@
 /**
  * The seam between the client and the network. The client builds requests
  * from the route table and hands them to a Transport. The default on Node is
- * `undiciTransport()` (undici's own `request` on a keep-alive `Agent`); on
+ * `undiciTransport()` (undici's own API on a keep-alive `Agent`); on
  * other runtimes it is `fetchTransport()` (the runtime's global `fetch`).
  * Edge runtimes (Workers, Next.js edge) and tests that intercept global fetch
  * pass `fetchTransport()` explicitly, or a transport of their own.
