@@ -50,6 +50,10 @@ export interface RateLimitOptions {
   burst?: number;
 }
 
+/**
+ * Options of `createClient(options)` / `new ProcountorClient(options)`. Only
+ * `credentials` is required; each other option names its default.
+ */
 export interface ClientOptions {
   /** API base URL, without a trailing slash. Default: `PRODUCTION_BASE_URL` (https://api.procountor.com/api). */
   baseUrl?: string;
