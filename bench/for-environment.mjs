@@ -13,7 +13,8 @@
 //   - "N environment clients": a parent client makes N environment clients
 //     (forEnvironment with an API key each), and each makes one call, 64 at a
 //     time: its own token exchange, then GET. Each has its own token cache and
-//     rate limiter (the default 20/s), all share the parent's pool.
+//     rate limiter (the default 20/s, so each waits 50 ms between its token
+//     exchange and its call, by design), all share the parent's pool.
 // Heap figures are heap used after a full GC, minus the same before the round,
 // with every client still referenced: what the clients keep. Time is wall time.
 // Goal: ≤ 64 MB of heap for 10,000 environment clients, one shared pool (the
@@ -146,39 +147,44 @@ const credentials = {
 const connectionsSeen = async () =>
   (await (await fetch(server.baseUrl.replace(/\/api$/, "/connections"))).json()).connections;
 
+/** One client, N calls. Locals end with the call, so nothing of it survives into the next measurement. */
+async function measureSingle() {
+  const before = heapAfterGc();
+  const started = performance.now();
+  const client = createClient({ baseUrl: server.baseUrl, credentials, rateLimit: false });
+  await pool(clients, concurrency, () => client.integrations.get(server.id));
+  const ms = performance.now() - started;
+  const heap = heapAfterGc() - before;
+  await client.close();
+  return { ms, heapMB: heap / MB };
+}
+
+/** N environment clients, one call each, one shared pool; all still referenced when the heap is read. */
+async function measureEnvironments() {
+  const connectionsBefore = await connectionsSeen();
+  const before = heapAfterGc();
+  const started = performance.now();
+  const parent = createClient({ baseUrl: server.baseUrl, credentials });
+  const environments = new Array(clients);
+  await pool(clients, concurrency, async (i) => {
+    const env = parent.forEnvironment(100_000 + i, { apiKey: `tk-bench-${i}-0123456789` });
+    environments[i] = env;
+    await env.integrations.get(server.id);
+  });
+  const ms = performance.now() - started;
+  const heap = heapAfterGc() - before;
+  const connections = (await connectionsSeen()) - connectionsBefore - 1; // minus our own query
+  if (environments.filter(Boolean).length !== clients) throw new Error("a client is missing");
+  await parent.close();
+  environments.length = 0;
+  return { ms, heapMB: heap / MB, connections };
+}
+
 const results = { single: [], environments: [] };
 try {
   for (let round = 0; round < rounds; round++) {
-    // Baseline: one client, N calls.
-    {
-      const before = heapAfterGc();
-      const started = performance.now();
-      const client = createClient({ baseUrl: server.baseUrl, credentials, rateLimit: false });
-      await pool(clients, concurrency, () => client.integrations.get(server.id));
-      const ms = performance.now() - started;
-      const heap = heapAfterGc() - before;
-      await client.close();
-      results.single.push({ ms, heapMB: heap / MB });
-    }
-    // N environment clients, one call each, one shared pool.
-    {
-      const connectionsBefore = await connectionsSeen();
-      const before = heapAfterGc();
-      const started = performance.now();
-      const parent = createClient({ baseUrl: server.baseUrl, credentials });
-      const environments = new Array(clients);
-      await pool(clients, concurrency, async (i) => {
-        const env = parent.forEnvironment(100_000 + i, { apiKey: `tk-bench-${i}-0123456789` });
-        environments[i] = env;
-        await env.integrations.get(server.id);
-      });
-      const ms = performance.now() - started;
-      const heap = heapAfterGc() - before;
-      const connections = (await connectionsSeen()) - connectionsBefore - 1; // minus our own query
-      if (environments.filter(Boolean).length !== clients) throw new Error("a client is missing");
-      await parent.close();
-      results.environments.push({ ms, heapMB: heap / MB, connections });
-    }
+    results.single.push(await measureSingle());
+    results.environments.push(await measureEnvironments());
   }
 } finally {
   server.child.stdin.end();

@@ -13,20 +13,7 @@ const SRC = fileURLToPath(new URL("../src/", import.meta.url));
  * Exports still undocumented in modules other engineers are reworking; each
  * entry goes when its JSDoc lands. Do not add to this list.
  */
-const PENDING = new Set([
-  // client/ (transport work in progress)
-  "ActivationListOptions",
-  "ActivationListPageOptions",
-  "ActivationRequestListOptions",
-  "ActivationRequestListPageOptions",
-  "ApproveOptions",
-  "ClientOptions",
-  "DecisionKeyInput",
-  "RateLimiterOptions",
-  "RejectOptions",
-  "TransportRequest",
-  "TransportResponse",
-]);
+const PENDING = new Set<string>([]);
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {

@@ -13,16 +13,19 @@ import type { ListOptions, ListPageOptions } from "./integrations-resource.js";
 import type { PageIterator } from "./page-iterator.js";
 import type { Execute } from "./request-executor.js";
 
+/** Options of `activationRequests.list(integrationId, options)`: a status filter and the page size. */
 export interface ActivationRequestListOptions extends ListOptions {
   /** Only requests in this status. Default: all. */
   status?: RequestStatus;
 }
 
+/** Options of `activationRequests.listPage(integrationId, options)`: a status filter, the page and its size. */
 export interface ActivationRequestListPageOptions extends ListPageOptions {
   /** Only requests in this status. Default: all. */
   status?: RequestStatus;
 }
 
+/** Options of `activationRequests.approve(id, options)`: which environments, and the idempotency key. */
 export interface ApproveOptions extends MutationOptions {
   /** Company ids to approve. Default: every environment still pending. */
   environments?: number[];
@@ -34,6 +37,7 @@ export interface ApproveOptions extends MutationOptions {
   idempotencyKey?: string;
 }
 
+/** Options of `activationRequests.reject(id, options)`: the reason shown to the customer, which environments, and the idempotency key. */
 export interface RejectOptions extends MutationOptions {
   /** Shown to the customer; 1–500 characters. Required. */
   reason: string;

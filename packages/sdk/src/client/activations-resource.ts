@@ -6,11 +6,13 @@ import type { ListOptions, ListPageOptions } from "./integrations-resource.js";
 import type { PageIterator } from "./page-iterator.js";
 import type { Execute } from "./request-executor.js";
 
+/** Options of `activations.list(integrationId, options)`: a status filter and the page size. */
 export interface ActivationListOptions extends ListOptions {
   /** Only activations in this status. Default: all. */
   status?: ActivationStatus;
 }
 
+/** Options of `activations.listPage(integrationId, options)`: a status filter, the page and its size. */
 export interface ActivationListPageOptions extends ListPageOptions {
   /** Only activations in this status. Default: all. */
   status?: ActivationStatus;

@@ -50,6 +50,10 @@ export interface RateLimitOptions {
   burst?: number;
 }
 
+/**
+ * Options of `createClient(options)` / `new ProcountorClient(options)`. Only
+ * `credentials` is required; each other option names its default.
+ */
 export interface ClientOptions {
   /** API base URL, without a trailing slash. Default: `PRODUCTION_BASE_URL` (https://api.procountor.com/api). */
   baseUrl?: string;
@@ -57,8 +61,9 @@ export interface ClientOptions {
   credentials: ClientCredentials;
   /**
    * How requests reach the network. Default: `undiciTransport()` on Node (undici's
-   * own `request` on a keep-alive Agent, loaded on the first request), `fetchTransport()`
-   * on other runtimes. Pass `fetchTransport()` on edge runtimes and in nock tests.
+   * own API on a keep-alive Agent; undici is loaded when the client is made, not
+   * when the SDK is imported), `fetchTransport()` on other runtimes. Pass
+   * `fetchTransport()` on edge runtimes and in nock tests.
    */
   transport?: Transport;
   /** The clock. Default: `() => new Date()`. */

@@ -21,7 +21,7 @@ export function isNodeRuntime(): boolean {
 
 /**
  * The transport a client builds when none is passed: `undiciTransport()` on
- * Node, `fetchTransport()` elsewhere. Neither loads undici before the first request.
+ * Node (which starts loading undici), `fetchTransport()` elsewhere (which never does).
  */
 export function defaultTransport(): ClosableTransport {
   return isNodeRuntime() ? undiciTransport() : fetchTransport();

@@ -3,9 +3,11 @@ export function randomIdempotencyKey(): string {
   return globalThis.crypto.randomUUID();
 }
 
+/** What `decisionIdempotencyKey` derives a decision's key from: the request, the decision, the environments. */
 export interface DecisionKeyInput {
   /** The activation request's id. */
   requestId: number;
+  /** The decision the key is for. */
   decision: "approve" | "reject";
   /** The environments (company ids) decided; omitted or empty = "all still pending". */
   environments?: readonly number[];

@@ -10,6 +10,7 @@ export interface RateLimiter {
   acquire(signal?: AbortSignal): Promise<void>;
 }
 
+/** Options of `createRateLimiter(options)`; each names its default. */
 export interface RateLimiterOptions {
   /** Sustained rate, starts per second (> 0). Default: 20. */
   requestsPerSecond?: number;

@@ -1,7 +1,7 @@
 /**
  * The seam between the client and the network. The client builds requests
  * from the route table and hands them to a Transport. The default on Node is
- * `undiciTransport()` (undici's own `request` on a keep-alive `Agent`); on
+ * `undiciTransport()` (undici's own API on a keep-alive `Agent`); on
  * other runtimes it is `fetchTransport()` (the runtime's global `fetch`).
  * Edge runtimes (Workers, Next.js edge) and tests that intercept global fetch
  * pass `fetchTransport()` explicitly, or a transport of their own.
@@ -22,7 +22,9 @@ export interface Transport {
   readonly handlesTimeout?: boolean;
 }
 
+/** One HTTP request as the client hands it to a Transport. */
 export interface TransportRequest {
+  /** The HTTP method. */
   method: "GET" | "POST" | "PUT" | "DELETE" | "PATCH";
   /** Absolute URL including the query string. */
   url: string;
@@ -39,7 +41,9 @@ export interface TransportRequest {
   timeoutMs?: number;
 }
 
+/** What a Transport answers for every HTTP status: the status, lower-cased headers, the whole body as text. */
 export interface TransportResponse {
+  /** The HTTP status, whatever it is (4xx and 5xx included). */
   status: number;
   /** Lower-cased header names. */
   headers: Record<string, string>;
