@@ -113,6 +113,7 @@ export {
 } from "./links/index.js";
 // permissions: the rights catalogue, least-privilege lint, rendering (docs/definition.md)
 export {
+  type FinnishLabelSource,
   getRight,
   type Locale,
   type LocalizedText,

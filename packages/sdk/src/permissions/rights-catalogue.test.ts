@@ -30,12 +30,35 @@ describe("RIGHTS_CATALOGUE", () => {
     for (const key of keys) expect(key).toMatch(/^[a-z][a-z0-9-]*$/);
   });
 
-  it("marks exactly user-management, payments, salaries and company-info as high risk", () => {
+  it("marks exactly user-management, payments, salaries, company-info and audit-log as high risk", () => {
     expect(
       RIGHTS_CATALOGUE.filter((e) => e.risk === "high")
         .map((e) => e.key)
         .sort(),
-    ).toEqual(["company-info", "payments", "salaries", "user-management"]);
+    ).toEqual(["audit-log", "company-info", "payments", "salaries", "user-management"]);
+  });
+
+  it("suggests All rights for the audit log only, and describes what it exposes", () => {
+    expect(RIGHTS_CATALOGUE.filter((e) => e.suggestedLevel).map((e) => e.key)).toEqual([
+      "audit-log",
+    ]);
+    const audit = getRight("audit-log");
+    expect(audit?.suggestedLevel).toBe("all");
+    expect(audit?.levels.all.en).toMatch(/salaries and payments/);
+    expect(audit?.levels.all.fi).toMatch(/palkat ja maksut/);
+  });
+
+  it("says where each Finnish label comes from; only terms of Procountor's Finnish guide are 'procountor'", () => {
+    const guide = readFileSync(new URL("../../../../docs/definition.md", import.meta.url), "utf8");
+    const confirmed = RIGHTS_CATALOGUE.filter((e) => e.fiLabelSource === "procountor");
+    expect(confirmed.map((e) => e.key).sort()).toEqual(["sales-invoices", "user-management"]);
+    for (const entry of RIGHTS_CATALOGUE) {
+      expect(["procountor", "pcx"], entry.key).toContain(entry.fiLabelSource);
+      const row = guide.split("\n").find((line) => line.startsWith(`| \`${entry.key}\``));
+      expect(row?.trimEnd(), entry.key).toMatch(
+        entry.fiLabelSource === "procountor" ? /\| Procountor \|$/ : /\| pcx +\|$/,
+      );
+    }
   });
 
   it("gives every entry English and Finnish names and plain-words levels", () => {

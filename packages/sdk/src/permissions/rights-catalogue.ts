@@ -4,7 +4,7 @@ import type { RightInfo } from "./right-info.js";
  * The rights catalogue: what a technical user can be given, as area × level
  * (`view` = Procountor's "Viewing rights", `all` = "All rights").
  *
- * Where the names come from (PROCOUNTOR-FACTS.md §4):
+ * Where the names come from:
  * - The English names of entries with `documented: true` appear in Procountor's
  *   public support articles (360000252197 Users and privileges, 10142366663580,
  *   16181565012764, 18741058311068, 360000238498, 13973423604636 Audit log,
@@ -15,8 +15,9 @@ import type { RightInfo } from "./right-info.js";
  * - Entries with `documented: false` (bank-statements, reports, accounting,
  *   dimensions) are pcx's model of API areas that the public material does not
  *   name as rights. The keys themselves are pcx's: Procountor publishes no right keys.
- * - The Finnish labels follow Procountor's Finnish UI where pcx knows the term
- *   and are pcx's translations otherwise.
+ * - `fiLabelSource` says where each Finnish label comes from: "procountor" where
+ *   Procountor's own Finnish customer guide uses the term ("käyttäjähallinta",
+ *   "myyntilasku"), "pcx" where it is pcx's translation of the English name.
  *
  * Procountor's public catalogue is incomplete (the "User role privileges"
  * table is not public), so keys missing here are allowed: `lintRights` warns
@@ -29,6 +30,7 @@ export const RIGHTS_CATALOGUE: readonly RightInfo[] = [
     group: "sales",
     risk: "normal",
     documented: true,
+    fiLabelSource: "procountor",
     levels: {
       view: {
         en: "See sales invoices and their payment status.",
@@ -46,6 +48,7 @@ export const RIGHTS_CATALOGUE: readonly RightInfo[] = [
     group: "purchases",
     risk: "normal",
     documented: true,
+    fiLabelSource: "pcx",
     levels: {
       view: {
         en: "See purchase invoices and their attachments.",
@@ -63,6 +66,7 @@ export const RIGHTS_CATALOGUE: readonly RightInfo[] = [
     group: "purchases",
     risk: "normal",
     documented: true,
+    fiLabelSource: "pcx",
     levels: {
       view: { en: "See travel and expense invoices.", fi: "Näkee matka- ja kululaskut." },
       all: {
@@ -77,6 +81,7 @@ export const RIGHTS_CATALOGUE: readonly RightInfo[] = [
     group: "financial-management",
     risk: "normal",
     documented: true,
+    fiLabelSource: "pcx",
     levels: {
       view: {
         en: "See receipts and their accounting entries.",
@@ -94,6 +99,7 @@ export const RIGHTS_CATALOGUE: readonly RightInfo[] = [
     group: "sales",
     risk: "normal",
     documented: true,
+    fiLabelSource: "pcx",
     levels: {
       view: {
         en: "See customers and suppliers with their contact and payment details.",
@@ -111,6 +117,7 @@ export const RIGHTS_CATALOGUE: readonly RightInfo[] = [
     group: "sales",
     risk: "normal",
     documented: true,
+    fiLabelSource: "pcx",
     levels: {
       view: {
         en: "See products, prices and product groups.",
@@ -128,6 +135,7 @@ export const RIGHTS_CATALOGUE: readonly RightInfo[] = [
     group: "payment-transactions",
     risk: "high",
     documented: true,
+    fiLabelSource: "pcx",
     levels: {
       view: { en: "See payments and their status.", fi: "Näkee maksut ja niiden tilan." },
       all: {
@@ -142,6 +150,7 @@ export const RIGHTS_CATALOGUE: readonly RightInfo[] = [
     group: "payment-transactions",
     risk: "normal",
     documented: false,
+    fiLabelSource: "pcx",
     levels: {
       view: {
         en: "See bank statements and account transactions.",
@@ -159,14 +168,15 @@ export const RIGHTS_CATALOGUE: readonly RightInfo[] = [
     group: "financial-management",
     risk: "normal",
     documented: false,
+    fiLabelSource: "pcx",
     levels: {
       view: {
-        en: "Run financial reports such as the income statement and balance sheet.",
-        fi: "Voi ajaa talousraportteja, kuten tuloslaskelman ja taseen.",
+        en: "See financial reports such as the income statement and balance sheet.",
+        fi: "Näkee talousraportit, kuten tuloslaskelman ja taseen.",
       },
       all: {
-        en: "Run reports and save report templates.",
-        fi: "Voi ajaa raportteja ja tallentaa raporttipohjia.",
+        en: "Make reports and save report templates.",
+        fi: "Voi tehdä raportteja ja tallentaa raporttipohjia.",
       },
     },
   },
@@ -176,6 +186,7 @@ export const RIGHTS_CATALOGUE: readonly RightInfo[] = [
     group: "financial-management",
     risk: "normal",
     documented: false,
+    fiLabelSource: "pcx",
     levels: {
       view: {
         en: "See the chart of accounts, the general ledger and the journal.",
@@ -194,6 +205,7 @@ export const RIGHTS_CATALOGUE: readonly RightInfo[] = [
     risk: "normal",
     // Public material names only the "dimension-specific limitation of user rights".
     documented: false,
+    fiLabelSource: "pcx",
     levels: {
       view: {
         en: "See dimensions and their items, such as cost centres and projects.",
@@ -211,6 +223,7 @@ export const RIGHTS_CATALOGUE: readonly RightInfo[] = [
     group: "salaries",
     risk: "high",
     documented: true,
+    fiLabelSource: "pcx",
     levels: {
       view: {
         en: "See payslips, salaries and employees' salary details.",
@@ -228,6 +241,7 @@ export const RIGHTS_CATALOGUE: readonly RightInfo[] = [
     group: "management",
     risk: "high",
     documented: true,
+    fiLabelSource: "pcx",
     levels: {
       view: {
         en: "See the company's basic information, such as name, business ID, address and bank accounts.",
@@ -241,10 +255,11 @@ export const RIGHTS_CATALOGUE: readonly RightInfo[] = [
   },
   {
     key: "user-management",
-    label: { en: "Users and user rights", fi: "Käyttäjät ja käyttöoikeudet" },
+    label: { en: "Users and user rights", fi: "Käyttäjähallinta" },
     group: "management",
     risk: "high",
     documented: true,
+    fiLabelSource: "procountor",
     levels: {
       view: {
         en: "See the company's users and their rights.",
@@ -260,14 +275,22 @@ export const RIGHTS_CATALOGUE: readonly RightInfo[] = [
     key: "audit-log",
     label: { en: "Audit log", fi: "Muutosloki" },
     group: "management",
-    risk: "normal",
+    // Procountor's Audit log article: the log shows every logged event of the
+    // environment, salaries and payments included, even where the user has no
+    // other rights; only All rights open it.
+    risk: "high",
     documented: true,
+    fiLabelSource: "pcx",
+    suggestedLevel: "all",
     levels: {
       view: {
-        en: "See the log of who changed what in the company's data.",
-        fi: "Näkee lokin siitä, kuka muutti mitäkin yrityksen tiedoissa.",
+        en: "Nothing: Procountor opens the audit log only with All rights.",
+        fi: "Ei mitään: Procountor avaa muutoslokin vain kaikilla oikeuksilla.",
       },
-      all: { en: "See and export the audit log.", fi: "Näkee lokin ja voi viedä sen tiedostoon." },
+      all: {
+        en: "See and export every logged event of the company, salaries and payments included, even in areas it has no other rights to.",
+        fi: "Näkee ja voi viedä tiedostoon kaikki yrityksen lokitapahtumat, myös palkat ja maksut, vaikka sillä ei olisi muita oikeuksia niihin.",
+      },
     },
   },
   {
@@ -276,6 +299,7 @@ export const RIGHTS_CATALOGUE: readonly RightInfo[] = [
     group: "management",
     risk: "normal",
     documented: true,
+    fiLabelSource: "pcx",
     levels: {
       view: { en: "See the company's notifications.", fi: "Näkee yrityksen ilmoitukset." },
       all: {
@@ -290,6 +314,7 @@ export const RIGHTS_CATALOGUE: readonly RightInfo[] = [
     group: "management",
     risk: "normal",
     documented: true,
+    fiLabelSource: "pcx",
     levels: {
       view: {
         en: "See the accounting firm's client environments and settings.",
