@@ -1,4 +1,5 @@
 import type { SandboxHandler } from "./http/sandbox-handler.js";
+import { DEFAULT_PRICE_LIST_URL } from "./pages/pricing-note.js";
 
 /** Where the sandbox reports what it does. Never receives secrets. */
 export interface SandboxLogger {
@@ -35,7 +36,10 @@ export interface SandboxOptions {
   requestTtlMs?: number;
   /** Lifetime of access tokens (`expires_in`), in seconds. Default: 3600. */
   tokenTtlSeconds?: number;
-  /** The clock (injectable for tests: expiry, token lifetime). Default: real time. */
+  /**
+   * The base clock (injectable for tests: expiry, token lifetime). The
+   * sandbox's time is this plus whatever `advanceClock` added. Default: real time.
+   */
   now?: () => Date;
   /** Log sink. Default: silent. */
   logger?: SandboxLogger;
@@ -54,6 +58,12 @@ export interface SandboxOptions {
    * pages, the front page and the update flow) at "/". Default: true.
    */
   pages?: boolean;
+  /**
+   * Where the environment step's "API price list" link goes. Default:
+   * Procountor's support article on its API and its pricing
+   * (`DEFAULT_PRICE_LIST_URL`); set it when Procountor moves its price list.
+   */
+  priceListUrl?: string;
 }
 
 export const SILENT_LOGGER: SandboxLogger = {
@@ -90,5 +100,6 @@ export function resolveSandboxOptions(options: SandboxOptions): ResolvedSandboxO
     validateResponses: options.validateResponses ?? true,
     handlers: options.handlers ?? [],
     pages: options.pages ?? true,
+    priceListUrl: options.priceListUrl ?? DEFAULT_PRICE_LIST_URL,
   };
 }

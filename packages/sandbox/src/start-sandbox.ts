@@ -1,4 +1,5 @@
 import type { AddressInfo } from "node:net";
+import type { AdvancedClock } from "./advance-clock.js";
 import { SandboxEngine } from "./engine/sandbox-engine.js";
 import { DEMO_CREDENTIALS, type SandboxCredentials } from "./fixtures/demo-credentials.js";
 import { seedDemoFixtures } from "./fixtures/demo-fixtures.js";
@@ -23,6 +24,12 @@ export interface RunningSandbox {
   readonly engine: SandboxEngine;
   /** Counters of API requests, injected faults and idempotent replays. */
   readonly stats: SandboxStats;
+  /**
+   * Moves the sandbox's clock forward by `ms` and expires what is due: tests
+   * make requests time out and tokens age without waiting. Over HTTP:
+   * `POST /sandbox/clock` or the `advanceClock(url, by)` helper.
+   */
+  advanceClock(ms: number): AdvancedClock;
   /** Adds a handler after the built-in ones and those from options (before the customer's pages). */
   use(handler: SandboxHandler): void;
   /** Stops listening, drops open connections, stops timers and closes the store. Idempotent. */
@@ -76,7 +83,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     ...o.handlers,
   ];
   // The customer's pages answer every other path ("/"), so they stay last, after `use()`d handlers too.
-  const catchAll: SandboxHandler[] = o.pages ? [createPagesHandler()] : [];
+  const catchAll: SandboxHandler[] = o.pages
+    ? [createPagesHandler({ priceListUrl: o.priceListUrl })]
+    : [];
   const server = createSandboxServer({
     engine,
     handlers: () => (catchAll.length > 0 ? [...handlers, ...catchAll] : handlers),
@@ -158,6 +167,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     credentials: { ...DEMO_CREDENTIALS },
     engine,
     stats,
+    advanceClock: (ms) => engine.advanceClock(ms),
     use(handler) {
       handlers.push(handler);
     },

@@ -19,6 +19,7 @@ import type {
 import { notFound } from "../sandbox-error.js";
 import type { UserRow } from "../store/directory-repo.js";
 import type { Store } from "../store/open-store.js";
+import type { SandboxEmail } from "../store/outbox-repo.js";
 import { deactivate, listActivations } from "./activations.js";
 import { authenticate, introspect, issueToken, type Principal } from "./auth.js";
 import {
@@ -48,6 +49,7 @@ import {
   updateIntegration,
 } from "./integrations.js";
 import { expireDueRequests } from "./request-status.js";
+import { type ClockReading, createSandboxClock, type SandboxClock } from "./sandbox-clock.js";
 import {
   callbackUrlFor,
   type StartActivationInput,
@@ -57,11 +59,12 @@ import {
   startUpdate,
 } from "./start-requests.js";
 import { dumpState, type SandboxState } from "./state-dump.js";
+import { listOutbox } from "./status-email.js";
 import { activationLinkOf, toActivationRequest, toVersion } from "./views.js";
 
 export interface SandboxEngineOptions {
   store: Store;
-  /** The clock. Default: real time. */
+  /** The base clock; `advanceClock` moves the engine's time ahead of it. Default: real time. */
   now?: () => Date;
   /** Pending activation requests expire after this long. Default: 15 minutes. */
   requestTtlMs?: number;
@@ -89,14 +92,16 @@ export interface CustomerIntegration {
  */
 export class SandboxEngine {
   readonly #ctx: EngineContext;
+  readonly #clock: SandboxClock;
   readonly #listeners = new Set<(event: SandboxEvent) => void>();
   #pending: SandboxEvent[] = [];
   #depth = 0;
 
   constructor(options: SandboxEngineOptions) {
+    this.#clock = createSandboxClock(options.now ?? (() => new Date()));
     this.#ctx = {
       store: options.store,
-      now: options.now ?? (() => new Date()),
+      now: this.#clock.now,
       requestTtlMs: options.requestTtlMs ?? 15 * 60_000,
       tokenTtlSeconds: options.tokenTtlSeconds ?? 3600,
       publicUrl: options.publicUrl ?? (() => "http://127.0.0.1:4010"),
@@ -320,6 +325,26 @@ export class SandboxEngine {
   }
 
   // ── Housekeeping ──
+
+  /**
+   * Moves the sandbox's clock forward by `ms` and expires what is due, so
+   * tests can make requests time out and tokens age without waiting.
+   * 400 INVALID for a negative, fractional or over-a-year step.
+   */
+  advanceClock(ms: number): ClockReading & { expired: number[] } {
+    return this.transaction(() => {
+      const reading = this.#clock.advance(ms);
+      return { ...reading, expired: expireDueRequests(this.#ctx) };
+    });
+  }
+  /** Where the sandbox's clock stands. */
+  readClock(): ClockReading {
+    return this.#clock.read();
+  }
+  /** The status e-mails "sent" (newest first): everyone's, one user's or one request's. */
+  listOutbox(filter: { userId?: number; requestId?: number; limit?: number } = {}): SandboxEmail[] {
+    return this.transaction(() => listOutbox(this.#ctx, filter));
+  }
 
   /** Expires pending requests past their time (also done before every call); returns their ids. */
   expireDueRequests(): number[] {

@@ -1,9 +1,13 @@
+import { parseDuration } from "@pcx/sdk";
 import type { z } from "zod";
 import { DEMO_USER } from "../fixtures/demo-fixtures.js";
+import { statusEmailTexts } from "../outbox/status-email-text.js";
 import { invalid, SandboxError } from "../sandbox-error.js";
 import {
+  AdvanceClockBodySchema,
   EnvironmentsQuerySchema,
   IntrospectBodySchema,
+  OutboxQuerySchema,
   ReviewBodySchema,
   StartActivationBodySchema,
   StartUpdateBodySchema,
@@ -35,6 +39,17 @@ function parseWith<T extends z.ZodType>(schema: T, data: unknown): z.output<T> {
   const result = schema.safeParse(data);
   if (result.success) return result.data;
   throw SandboxError.validation(issuesToErrors(result.error, data));
+}
+
+function durationMs(text: string): number {
+  try {
+    return parseDuration(text);
+  } catch {
+    throw invalid(
+      "by",
+      `"${text}" is not a duration; use a number with a unit, e.g. "16m" or "1h30m".`,
+    );
+  }
 }
 
 const id = (value: string | undefined, field: string) => {
@@ -132,6 +147,26 @@ function adminRoutes(stats: SandboxStats): AdminRoute[] {
       method: "POST",
       pattern: /^\/sandbox\/expire$/,
       run: ({ engine }) => ({ expired: engine.expireDueRequests() }),
+    },
+    { method: "GET", pattern: /^\/sandbox\/clock$/, run: ({ engine }) => engine.readClock() },
+    {
+      method: "POST",
+      pattern: /^\/sandbox\/clock$/,
+      run: async ({ engine }, _, body) => {
+        const input = parseWith(AdvanceClockBodySchema, await body());
+        return engine.advanceClock(input.ms ?? durationMs(input.by ?? ""));
+      },
+    },
+    {
+      method: "GET",
+      pattern: /^\/sandbox\/outbox$/,
+      run: ({ engine, url, publicUrl }) => {
+        const query = parseWith(OutboxQuerySchema, Object.fromEntries(url.searchParams));
+        return engine.listOutbox(query).map((email) => ({
+          ...email,
+          messages: statusEmailTexts(email, publicUrl),
+        }));
+      },
     },
   ];
 }

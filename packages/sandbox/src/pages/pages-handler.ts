@@ -4,9 +4,13 @@ import { SandboxError } from "../sandbox-error.js";
 import { postActivation, showActivation } from "./activation-routes.js";
 import { parseCookies, serializeCookie } from "./cookies.js";
 import { errorPage, notFoundPage, pageForError } from "./error-pages.js";
+import { createHandoffs } from "./handoff.js";
+import { handoffPage } from "./handoff-page.js";
 import { homePage } from "./home-page.js";
 import { LANG_COOKIE, messagesFor, pickLocale } from "./locale.js";
+import { outboxPage } from "./outbox-page.js";
 import type { PageAnswer, PageContext, SignedInContext } from "./page-context.js";
+import { DEFAULT_PRICE_LIST_URL } from "./pricing-note.js";
 import { requestStatusPage } from "./request-status-page.js";
 import { createSessions, SESSION_COOKIE, type Sessions } from "./session.js";
 import { signIn, signInPage, signInRedirect, signOut } from "./sign-in-page.js";
@@ -15,6 +19,16 @@ import { postUpdate, showUpdate } from "./update-pages.js";
 export interface PagesHandlerOptions {
   /** Key of the session cookie's HMAC. Default: 32 random bytes per handler (a restart signs users out). */
   sessionSecret?: Buffer;
+  /**
+   * Where the environment step's "API price list" link goes. Default:
+   * `DEFAULT_PRICE_LIST_URL`, Procountor's support article on its API and its pricing.
+   */
+  priceListUrl?: string;
+  /**
+   * How long the hand-off tab (`/handoff/{token}`) waits for the confirm post
+   * of the first tab before it gives up, in ms. Default: 10000.
+   */
+  handoffWaitMs?: number;
 }
 
 type Run = (pc: PageContext, groups: string[]) => PageAnswer | Promise<PageAnswer>;
@@ -57,6 +71,12 @@ function routes(sessions: Sessions): Route[] {
       pattern: /^\/requests\/([^/]+)$/,
       run: signedIn((pc, [id]) => requestStatusPage(pc, id)),
     },
+    {
+      method: "GET",
+      pattern: /^\/handoff\/([^/]+)$/,
+      run: signedIn((pc, [token]) => handoffPage(pc, token)),
+    },
+    { method: "GET", pattern: /^\/outbox$/, run: signedIn((pc) => outboxPage(pc)) },
     {
       method: "GET",
       pattern: /^\/update\/([^/]+)$/,
@@ -115,6 +135,10 @@ function send(context: SandboxRequestContext, pc: PageContext, answer: PageAnswe
  */
 export function createPagesHandler(options: PagesHandlerOptions = {}): SandboxHandler {
   const sessions = createSessions(options.sessionSecret);
+  const handoffs = createHandoffs(
+    options.handoffWaitMs !== undefined ? { waitMs: options.handoffWaitMs } : {},
+  );
+  const priceListUrl = options.priceListUrl ?? DEFAULT_PRICE_LIST_URL;
   const table = routes(sessions);
   return {
     name: "pages",
@@ -146,6 +170,8 @@ export function createPagesHandler(options: PagesHandlerOptions = {}): SandboxHa
         user: undefined,
         nonce: randomBytes(12).toString("base64"),
         setCookies: [],
+        handoffs,
+        priceListUrl,
       };
       if (remember)
         pc.setCookies.push(serializeCookie(LANG_COOKIE, locale, { maxAgeSeconds: 31_536_000 }));

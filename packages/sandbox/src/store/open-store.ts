@@ -6,6 +6,7 @@ import { type CredentialRepo, createCredentialRepo } from "./credential-repo.js"
 import { createDirectoryRepo, type DirectoryRepo } from "./directory-repo.js";
 import { createIdempotencyRepo, type IdempotencyRepo } from "./idempotency-repo.js";
 import { createIntegrationRepo, type IntegrationRepo } from "./integration-repo.js";
+import { createOutboxRepo, type OutboxRepo } from "./outbox-repo.js";
 import { createRequestRepo, type RequestRepo } from "./request-repo.js";
 import { STORE_SCHEMA, STORE_SCHEMA_VERSION } from "./store-schema.js";
 
@@ -19,6 +20,8 @@ export interface Store {
   readonly credentials: CredentialRepo;
   readonly idempotency: IdempotencyRepo;
   readonly audit: AuditRepo;
+  /** The status e-mails "sent" (docs/sandbox.md "The status e-mail"). */
+  readonly outbox: OutboxRepo;
   /** Runs `fn` in one transaction (nested calls become savepoints). */
   transaction<T>(fn: () => T): T;
   getMeta(key: string): string | undefined;
@@ -75,6 +78,7 @@ export function openStore(file?: string): Store {
     credentials: createCredentialRepo(db),
     idempotency: createIdempotencyRepo(db),
     audit: createAuditRepo(db),
+    outbox: createOutboxRepo(db),
     transaction: (fn) => db.transaction(fn)(),
     getMeta: (key) => (getMeta.get(key) as { value: string } | undefined)?.value,
     setMeta: (key, value) => {
