@@ -15,3 +15,4 @@ export {
   testClient,
 } from "./client-fixtures.js";
 export { fakeTime } from "./fake-time.js";
+export { englishWordsIn, hasClauseSemicolon, placeholderIn } from "./finnish-text.js";

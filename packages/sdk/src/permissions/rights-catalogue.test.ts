@@ -1,6 +1,8 @@
 import { readFileSync } from "node:fs";
+import { englishWordsIn, hasClauseSemicolon, placeholderIn } from "@pcx/testkit";
 import { describe, expect, it } from "vitest";
 import { getRight, suggestRight } from "./find-right.js";
+import { RIGHT_LEVEL_LABELS } from "./right-info.js";
 import { RIGHTS_CATALOGUE } from "./rights-catalogue.js";
 
 const DESIGN_KEYS = [
@@ -89,6 +91,26 @@ describe("RIGHTS_CATALOGUE", () => {
       expect(row).toContain(entry.label.en);
       expect(row).toContain(entry.label.fi);
     }
+  });
+
+  it("has Finnish texts with no English word, placeholder or English-style semicolon", () => {
+    const problems: string[] = [];
+    const texts = RIGHTS_CATALOGUE.flatMap((e) => [
+      [e.key, e.label.fi],
+      [`${e.key}.view`, e.levels.view.fi],
+      [`${e.key}.all`, e.levels.all.fi],
+    ]);
+    for (const [where, text] of [
+      ...texts,
+      ...Object.entries(RIGHT_LEVEL_LABELS).map(([k, v]) => [k, v.fi]),
+    ] as [string, string][]) {
+      const english = englishWordsIn(text);
+      if (english.length > 0) problems.push(`${where}: ${english.join(", ")}`);
+      if (placeholderIn(text) || hasClauseSemicolon(text)) problems.push(`${where}: ${text}`);
+    }
+    expect(problems).toEqual([]);
+    expect(RIGHT_LEVEL_LABELS.view.fi).toBe("Katseluoikeudet");
+    expect(JSON.stringify(RIGHTS_CATALOGUE)).not.toMatch(/ajaa raport/);
   });
 
   it("looks up entries by key", () => {
