@@ -1,4 +1,5 @@
 import { createClient } from "@pcx/sdk";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   advanceClock,
@@ -184,5 +185,31 @@ describe("the sandbox's clock", () => {
     } finally {
       await client.close();
     }
+  });
+
+  it("takes any JSON body without a 5xx, and only ever moves forward (fast-check)", async () => {
+    const s = await sandbox();
+    const body = fc.oneof(
+      fc.record({ ms: fc.oneof(fc.integer(), fc.double(), fc.string({ maxLength: 6 })) }),
+      fc.record({
+        by: fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom("1m", "2h", "1w", "9999999d")),
+      }),
+      fc.jsonValue({ maxDepth: 2 }),
+    );
+    let last = 0;
+    await fc.assert(
+      fc.asyncProperty(body, async (sent) => {
+        const answer = await postClock(s, sent);
+        expect(answer.status).toBeLessThan(500);
+        const { offsetMs } = s.engine.readClock();
+        expect(offsetMs).toBeGreaterThanOrEqual(last);
+        last = offsetMs;
+        const listed = await fetch(
+          `${s.url}/sandbox/outbox?${new URLSearchParams({ userId: JSON.stringify(sent) ?? "" })}`,
+        );
+        expect(listed.status).toBeLessThan(500);
+      }),
+      { numRuns: 80, seed: 4012 },
+    );
   });
 });
