@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -28,10 +28,11 @@ const CHROMIUM_ARGS = [
 // CI=true the test always runs, and fails at launch when Chromium is missing.
 const SKIP = !existsSync(CHROMIUM) && !process.env.CI;
 // Screenshots refresh docs/images only when asked (PCX_UPDATE_SCREENSHOTS=1);
-// otherwise they go to a temporary directory, so a test run changes no tracked file.
+// otherwise they go to $TMPDIR/pcx-screenshots (overwritten by each run), so a
+// test run changes no tracked file.
 const IMAGES = process.env.PCX_UPDATE_SCREENSHOTS
   ? fileURLToPath(new URL("../../../docs/images/", import.meta.url))
-  : mkdtempSync(join(tmpdir(), "pcx-screenshots-"));
+  : join(tmpdir(), "pcx-screenshots");
 const STATE_SECRET = "browser-test-state-secret-of-32-bytes!!";
 const TTL_MS = 15 * 60_000;
 
