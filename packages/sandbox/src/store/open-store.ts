@@ -36,9 +36,12 @@ function loadSqlite(): DatabaseConstructor {
   try {
     return createRequire(import.meta.url)("better-sqlite3") as DatabaseConstructor;
   } catch (error) {
-    throw new Error(
-      "The pcx sandbox keeps its state in SQLite through better-sqlite3, which is not installed or did not compile. Install it (it builds from source; pnpm needs it in onlyBuiltDependencies) and start again.",
-      { cause: error },
+    throw Object.assign(
+      new Error(
+        "The pcx sandbox keeps its state in SQLite through better-sqlite3, which is not installed or did not build. Install it (npm install better-sqlite3: a prebuilt binary, or a compile where there is none; pnpm needs it in onlyBuiltDependencies) and start again.",
+        { cause: error },
+      ),
+      { code: "PCX_SANDBOX_SQLITE_MISSING" },
     );
   }
 }
