@@ -64,6 +64,6 @@ describe("pcx sandbox without its optional packages", () => {
     });
     expect(run.code).toBe(4);
     expect(run.stderr).toContain("better-sqlite3, which is not installed or did not build");
-    expect(run.stderr).toContain("npm install --save-dev better-sqlite3");
+    expect(run.stderr).toContain("npm install --save-dev better-sqlite3@12");
   });
 });

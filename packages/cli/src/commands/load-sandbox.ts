@@ -46,7 +46,7 @@ export function sqliteMissing(error: unknown): PcxError | undefined {
     "pcx_config",
     "pcx sandbox keeps its state in SQLite through better-sqlite3, which is not installed or did not build on this machine.",
     {
-      hint: "Install it: npm install --save-dev better-sqlite3 (it downloads a prebuilt binary, or compiles with a C++ toolchain where there is none).",
+      hint: "Install it: npm install --save-dev better-sqlite3@12 (it downloads a prebuilt binary, or compiles with a C++ toolchain where there is none; version 12 is the one that runs on Node 20).",
     },
   );
 }

@@ -38,7 +38,7 @@ function loadSqlite(): DatabaseConstructor {
   } catch (error) {
     throw Object.assign(
       new Error(
-        "The pcx sandbox keeps its state in SQLite through better-sqlite3, which is not installed or did not build. Install it (npm install better-sqlite3: a prebuilt binary, or a compile where there is none; pnpm needs it in onlyBuiltDependencies) and start again.",
+        "The pcx sandbox keeps its state in SQLite through better-sqlite3, which is not installed or did not build. Install it (npm install better-sqlite3@12: a prebuilt binary, or a compile where there is none; pnpm needs it in onlyBuiltDependencies) and start again.",
         { cause: error },
       ),
       { code: "PCX_SANDBOX_SQLITE_MISSING" },
