@@ -12,9 +12,17 @@ export default defineConfig({
     // package by name, and these aliases point the name at the sources.
     alias: [
       { find: /^@pcx\/sdk\/contract$/, replacement: `${sdkSrc}contract/index.ts` },
+      { find: /^@pcx\/sdk\/text$/, replacement: `${sdkSrc}text/index.ts` },
       { find: /^@pcx\/sdk$/, replacement: `${sdkSrc}index.ts` },
       { find: /^@pcx\/sandbox$/, replacement: `${src("sandbox")}index.ts` },
       { find: /^@pcx\/testkit$/, replacement: `${src("testkit")}index.ts` },
+      {
+        find: /^@pcx\/testkit\/store-contract$/,
+        replacement: `${src("testkit")}store-contract/index.ts`,
+      },
+      { find: /^@pcx\/store-sql$/, replacement: `${src("store-sql")}index.ts` },
+      { find: /^@pcx\/store-sql\/sqlite$/, replacement: `${src("store-sql")}sqlite.ts` },
+      { find: /^@pcx\/store-sql\/postgres$/, replacement: `${src("store-sql")}postgres.ts` },
     ],
   },
   test: {

@@ -22,7 +22,7 @@ export default defineConfig({
   // commander is bundled too: resolving and wrapping its CommonJS files from
   // node_modules costs ≈ 8 ms of every `pcx --help` (docs/benchmarks.md). Bundled
   // CommonJS needs a real `require` for its `require("events")` etc., hence
-  // the createRequire line in the banner (DESIGN.md §5).
+  // the createRequire line in the banner.
   noExternal: ["@pcx/sdk", "commander"],
   banner: {
     js: [

@@ -13,11 +13,12 @@ import type { StatusInput } from "./commands/status.js";
 import type { ValidateInput } from "./commands/validate.js";
 import { type CliContext, createContext, type GlobalOptions, type Runtime } from "./context.js";
 import { createOutput } from "./io/output.js";
+import { terminalSafe } from "./io/terminal-safe.js";
 import { type ClassifiedError, classifyError, reportError } from "./report-error.js";
 import { PCX_VERSION } from "./version.js";
 
 /**
- * The command surface of pcx (CLI.md). This file only declares commands: each
+ * The command surface of pcx (docs/cli.md). This file only declares commands: each
  * action lazily imports `./commands/<name>.js`, so `pcx --help` loads
  * commander and nothing else, and a command loads only its own dependencies.
  *
@@ -92,7 +93,8 @@ export async function run(runtime: Runtime): Promise<ExitCode> {
       // undefined: the command wrote its document already (pcx sandbox, when ready).
       if (document !== undefined) context.out.writeJson(document);
     } else {
-      const text = await command.render(data, context);
+      // Strings in the data come from servers and files: escaped before they are painted.
+      const text = await command.render(terminalSafe(data), context);
       if (text) context.out.stdout(text);
     }
     exitCode = command.exitCode?.(data, input) ?? 0;

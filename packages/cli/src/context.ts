@@ -10,7 +10,7 @@ export interface Runtime {
   stderr: NodeJS.WritableStream & { isTTY?: boolean };
 }
 
-/** Global flags, as commander parses them (see CLI.md). */
+/** Global flags, as commander parses them (docs/cli.md). */
 export interface GlobalOptions {
   json?: boolean;
   profile?: string;

@@ -1,5 +1,6 @@
 import type { ExitCode } from "./command.js";
 import type { Output } from "./io/output.js";
+import { terminalSafe } from "./io/terminal-safe.js";
 
 /** The `--json` error document is `{ "error": ReportedError }`. */
 export interface ReportedError {
@@ -22,7 +23,7 @@ export interface ClassifiedError {
  */
 export async function classifyError(thrown: unknown): Promise<ClassifiedError> {
   const { exitCodeFor, isPcxError } = await import("./sdk-errors.js");
-  const exitCode = exitCodeFor(thrown) as ExitCode;
+  const exitCode = exitCodeFor(thrown);
   if (isPcxError(thrown)) {
     const { code, message, hint, details } = thrown.toJSON();
     return {
@@ -59,7 +60,9 @@ export async function reportError(
     return;
   }
   const paint = await out.paint("stderr");
-  out.stderr(`${paint.red.bold("error:")} ${error.message}`);
-  if (error.hint) out.stderr(`${paint.dim("hint:")} ${error.hint}`);
-  if (verbose && stack) out.stderr(paint.dim(stack));
+  // Messages and hints quote servers and files: escape them before they are painted.
+  const { message, hint } = terminalSafe(error);
+  out.stderr(`${paint.red.bold("error:")} ${message}`);
+  if (hint) out.stderr(`${paint.dim("hint:")} ${hint}`);
+  if (verbose && stack) out.stderr(paint.dim(terminalSafe(stack)));
 }

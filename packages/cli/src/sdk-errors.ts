@@ -1,3 +1,4 @@
-// The SDK's error helpers on their own, so that report-error.ts can import
-// them lazily without pulling in the rest of the SDK (zod, yaml).
-export { exitCodeFor, isPcxError } from "@pcx/sdk";
+// The error helpers on their own, so that report-error.ts can import them
+// lazily without pulling in the rest of the SDK (zod, yaml).
+export { isPcxError } from "@pcx/sdk";
+export { exitCodeFor } from "./exit-code-for.js";

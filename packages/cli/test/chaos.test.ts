@@ -33,8 +33,11 @@ async function flow(world: CliWorld): Promise<string[]> {
   const link = await step(["link", "--state", "cust-42", "--json"]);
   const secret = String(world.config().profiles?.sandbox?.stateSecret);
   expect(
-    verifyState((link.json() as { state: string }).state, { secrets: { k1: secret } }),
-  ).toMatchObject({ ok: true, payload: { ref: "cust-42" } });
+    await verifyState((link.json() as { state: string }).state, {
+      secrets: { k1: secret },
+      integrationId: id,
+    }),
+  ).toMatchObject({ ok: true, payload: { ref: "cust-42" }, integrationId: id });
   await step(["link", "--qr"]);
   writeFileSync(join(world.workDir, "pcx.integration.yaml"), RAISED_DEFINITION_YAML);
   await step(["diff", "--json"]);

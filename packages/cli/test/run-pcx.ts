@@ -68,7 +68,7 @@ export function tempDirPerTest(): (files?: Record<string, string>) => string {
   };
 }
 
-/** A valid definition (DESIGN.md "The definition file"), with overridable lines. */
+/** A valid definition (docs/definition.md), with overridable lines. */
 export function definitionYaml(
   overrides: { description?: string; callbackUrl?: string; rights?: string } = {},
 ): string {

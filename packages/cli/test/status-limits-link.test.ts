@@ -132,8 +132,20 @@ describe("pcx link", () => {
     expect(run.stdout + run.stderr).not.toContain(saved.stateSecret);
     expect(run.stderr).toContain("pcx profiles --show-state-secret --profile sandbox");
 
-    const ok = verifyState(doc.state, { secrets: { k1: saved.stateSecret } });
-    expect(ok).toMatchObject({ ok: true, payload: { ref: "cust-42" }, keyId: "k1" });
+    const ok = await verifyState(doc.state, {
+      secrets: { k1: saved.stateSecret },
+      integrationId: id,
+    });
+    expect(ok).toMatchObject({
+      ok: true,
+      payload: { ref: "cust-42" },
+      keyId: "k1",
+      integrationId: id,
+    });
+    // Bound to this integration: the callback of another one refuses it.
+    expect(
+      await verifyState(doc.state, { secrets: { k1: saved.stateSecret }, integrationId: id + 1 }),
+    ).toMatchObject({ ok: false, reason: "wrong_integration" });
     const days = ((ok.ok ? ok.expiresAt.getTime() : 0) - Date.now()) / 86_400_000;
     expect(days).toBeGreaterThan(6.9);
     expect(days).toBeLessThanOrEqual(7);
@@ -147,10 +159,16 @@ describe("pcx link", () => {
       }),
     ).toString("base64url");
     expect(
-      verifyState(`${v}.${kid}.${forged}.${signature}`, { secrets: { k1: saved.stateSecret } }),
+      await verifyState(`${v}.${kid}.${forged}.${signature}`, {
+        secrets: { k1: saved.stateSecret },
+        integrationId: id,
+      }),
     ).toMatchObject({ ok: false, reason: "bad_signature" });
     expect(
-      verifyState(doc.state, { secrets: { k1: "another-secret-of-at-least-32-bytes!!" } }),
+      await verifyState(doc.state, {
+        secrets: { k1: "another-secret-of-at-least-32-bytes!!" },
+        integrationId: id,
+      }),
     ).toMatchObject({ ok: false, reason: "bad_signature" });
 
     // The same secret is used the next time; --show-state-secret prints it on request only.
@@ -171,7 +189,10 @@ describe("pcx link", () => {
       env: { PCX_STATE_SECRET: secret, PCX_STATE_KEY_ID: "2026-11" },
     });
     const doc = run.json() as { state: string };
-    const result = verifyState(doc.state, { secrets: { "2026-11": secret } });
+    const result = await verifyState(doc.state, {
+      secrets: { "2026-11": secret },
+      integrationId: id,
+    });
     expect(result).toMatchObject({ ok: true, keyId: "2026-11", payload: { ref: "order-7" } });
     const minutes = ((result.ok ? result.expiresAt.getTime() : 0) - Date.now()) / 60_000;
     expect(minutes).toBeGreaterThan(29);
@@ -181,6 +202,9 @@ describe("pcx link", () => {
   it("bad --expires, or --expires without --state, is a usage error (2)", async () => {
     expect((await world.run(["link", "--state", "x", "--expires", "soon"])).code).toBe(2);
     expect((await world.run(["link", "--expires", "1d"])).code).toBe(2);
+    const long = await world.run(["link", "--state", "x", "--expires", "91d"]);
+    expect(long.code).toBe(2);
+    expect(long.stderr).toContain("at most 90 days");
   });
 
   it("--qr draws the link as a terminal QR code after the link", async () => {

@@ -1,3 +1,4 @@
+import { API_ERROR_CODES, type ApiErrorCode, ApiErrorCodeSchema } from "@pcx/sdk/contract";
 import type { ClockReading } from "./engine/sandbox-clock.js";
 import { SandboxError } from "./sandbox-error.js";
 
@@ -35,9 +36,15 @@ export async function advanceClock(
     | undefined;
   if (!response.ok || !body || !("now" in body)) {
     const first = body && "errors" in body ? body.errors?.[0] : undefined;
+    const known = ApiErrorCodeSchema.safeParse(first?.code);
+    const code: ApiErrorCode = known.success
+      ? known.data
+      : response.status === 404
+        ? API_ERROR_CODES.NOT_FOUND
+        : API_ERROR_CODES.INTERNAL_ERROR;
     throw new SandboxError(
       response.status,
-      first?.code ?? "CLOCK_NOT_ADVANCED",
+      code,
       first?.message ??
         `The sandbox at ${sandboxUrl} answered ${response.status} to POST /sandbox/clock; is it a pcx sandbox?`,
       first?.field ?? null,

@@ -1,18 +1,22 @@
+import { API_ERROR_CODES, type ApiErrorCode } from "@pcx/sdk/contract";
+
 /**
  * An error the sandbox answers on the wire, in Procountor's shape
  * `{errors: [{field, message, code}]}` (docs/contract.md "Errors"). The engine
  * throws it; the HTTP layer maps it to `status`. Pages can show `message`
- * as is: it says what is wrong and how to fix it.
+ * as is: it says what is wrong and how to fix it. Codes come from the
+ * contract's `API_ERROR_CODES`, so the sandbox answers no code the contract
+ * does not list.
  */
 export class SandboxError extends Error {
   readonly status: number;
-  readonly code: string;
+  readonly code: ApiErrorCode;
   /** Dot-path of the offending input field, or null for the request as a whole. */
   readonly field: string | null;
   /** Every problem when there are several (validation); the first is `field`/`message`. */
-  readonly items: { field: string | null; message: string; code: string }[];
+  readonly items: { field: string | null; message: string; code: ApiErrorCode }[];
 
-  constructor(status: number, code: string, message: string, field: string | null = null) {
+  constructor(status: number, code: ApiErrorCode, message: string, field: string | null = null) {
     super(message);
     this.name = "SandboxError";
     this.status = status;
@@ -23,28 +27,40 @@ export class SandboxError extends Error {
 
   /** A 400 listing every invalid field. */
   static validation(
-    items: { field: string | null; message: string; code?: string }[],
+    items: { field: string | null; message: string; code?: ApiErrorCode }[],
   ): SandboxError {
     const [first] = items;
     const error = new SandboxError(
       400,
-      first?.code ?? "INVALID",
+      first?.code ?? API_ERROR_CODES.INVALID,
       first?.message ?? "invalid request",
       first?.field ?? null,
     );
-    error.items.splice(0, 1, ...items.map((item) => ({ ...item, code: item.code ?? "INVALID" })));
+    error.items.splice(
+      0,
+      1,
+      ...items.map((item) => ({ ...item, code: item.code ?? API_ERROR_CODES.INVALID })),
+    );
     return error;
   }
 }
 
 export function notFound(what: string): SandboxError {
-  return new SandboxError(404, "NOT_FOUND", `${what} was not found.`);
+  return new SandboxError(404, API_ERROR_CODES.NOT_FOUND, `${what} was not found.`);
 }
 
-export function conflict(code: string, message: string, field: string | null = null): SandboxError {
+export function conflict(
+  code: ApiErrorCode,
+  message: string,
+  field: string | null = null,
+): SandboxError {
   return new SandboxError(409, code, message, field);
 }
 
-export function invalid(field: string | null, message: string, code = "INVALID"): SandboxError {
+export function invalid(
+  field: string | null,
+  message: string,
+  code: ApiErrorCode = API_ERROR_CODES.INVALID,
+): SandboxError {
   return new SandboxError(400, code, message, field);
 }

@@ -102,6 +102,15 @@ describe("the customer's side (admin routes)", () => {
     expect(empty.body.errors[0]).toMatchObject({ field: "companyIds", code: "REQUIRED" });
     const review = await admin(s, "POST", `/integrations/${id}/review`, { decision: "maybe" });
     expect(review.body.errors[0].field).toBe("decision");
+    const extra = await admin(s, "POST", "/activation-requests", {
+      integrationId: id,
+      companyIds: [1001],
+      sate: "x",
+    });
+    expect(extra.status).toBe(400);
+    expect(extra.body.errors).toEqual([
+      expect.objectContaining({ field: "sate", code: "UNKNOWN_FIELD" }),
+    ]);
     const route = await admin(s, "GET", "/nothing");
     expect(route.status).toBe(404);
     const method = await admin(s, "DELETE", "/state");
@@ -246,6 +255,68 @@ describe("activation requests (partner API)", () => {
     expect(stranger.body.errors[0].field).toBe("environments[0]");
     const unknown = await call("POST", "/activation-requests/999/approve", {});
     expect(unknown.status).toBe(404);
+  });
+
+  it("refuses a misspelt field with a 400 naming it, and approves nothing", async () => {
+    const { s, call, id } = await setup();
+    const request = (
+      await admin(s, "POST", "/activation-requests", {
+        integrationId: id,
+        companyIds: [1001, 1004],
+      })
+    ).body.request;
+    const typo = await call("POST", `/activation-requests/${request.id}/approve`, {
+      enviroments: [1001],
+    });
+    expect(typo.status).toBe(400);
+    expect(typo.body.errors).toEqual([
+      {
+        field: "enviroments",
+        code: "UNKNOWN_FIELD",
+        message: 'unknown field "enviroments"; did you mean "environments"?',
+      },
+    ]);
+    const rejectTypo = await call("POST", `/activation-requests/${request.id}/reject`, {
+      reason: "No account.",
+      environment: [1004],
+    });
+    expect(rejectTypo.status).toBe(400);
+    expect(rejectTypo.body.errors[0]).toMatchObject({
+      field: "environment",
+      code: "UNKNOWN_FIELD",
+    });
+    const after = await call("GET", `/activation-requests/${request.id}`);
+    expect(after.body.status).toBe("PENDING");
+    expect(after.body.environments.map((e: { status: string }) => e.status)).toEqual([
+      "PENDING",
+      "PENDING",
+    ]);
+    const active = await call("GET", `/integrations/${id}/activations?status=ACTIVE`);
+    expect(active.body.results.map((a: { companyId: number }) => a.companyId)).toEqual([
+      DEMO_COMPANY_IDS.flowActivated,
+    ]);
+  });
+
+  it("names an unknown field deep in a definition, and keeps the integration as it was", async () => {
+    const { call, id } = await setup();
+    const before = await call("GET", `/integrations/${id}`);
+    const definition = structuredClone(before.body.latest.definition);
+    definition.technicalUser.rights[0].levle = "view";
+    const answer = await call("PUT", `/integrations/${id}`, { definition });
+    expect(answer.status).toBe(400);
+    expect(answer.body.errors).toEqual([
+      expect.objectContaining({
+        field: "definition.technicalUser.rights[0].levle",
+        code: "UNKNOWN_FIELD",
+      }),
+    ]);
+    const limits = await call("PUT", `/integrations/${id}/limits`, { maxConcurrent: 2 });
+    expect(limits.status).toBe(400);
+    expect(limits.body.errors).toContainEqual(
+      expect.objectContaining({ field: "maxConcurrent", code: "UNKNOWN_FIELD" }),
+    );
+    const after = await call("GET", `/integrations/${id}`);
+    expect(after.body.latest.version).toBe(before.body.latest.version);
   });
 
   it("expires an unanswered request after the TTL (injected clock); deciding it is a 409", async () => {

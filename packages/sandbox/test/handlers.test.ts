@@ -9,7 +9,8 @@ it("mounts extra handlers after /api and /sandbox, from options and with use()",
     prefix: "/",
     handle({ res, url, engine, publicUrl }) {
       seen.push(url.pathname);
-      if (url.pathname === "/boom") throw new SandboxError(409, "NOPE", "A page refused.");
+      if (url.pathname === "/boom")
+        throw new SandboxError(409, "ALREADY_DECIDED", "A page refused.");
       res.writeHead(200, { "content-type": "text/html" });
       res.end(`<p>${engine.listUsers().length} users at ${publicUrl}</p>`);
     },
@@ -22,7 +23,7 @@ it("mounts extra handlers after /api and /sandbox, from options and with use()",
   const boom = await fetch(`${s.url}/boom`);
   expect(boom.status).toBe(409);
   expect(await boom.json()).toEqual({
-    errors: [{ field: null, message: "A page refused.", code: "NOPE" }],
+    errors: [{ field: null, message: "A page refused.", code: "ALREADY_DECIDED" }],
   });
   expect(seen).toEqual(["/activate/1", "/boom"]);
 

@@ -127,8 +127,11 @@ describe.skipIf(SKIP)("the customer's pages in headless Chromium", () => {
   }
 
   it("activates: terms and limit refused, rights reviewed, one click to the integrator's tab, status here, the e-mail", async () => {
-    const { link } = await publish(acme({ maxConcurrentActivations: 5 }));
-    const state = signState({ ref: "acme-customer-42" }, { secret: STATE_SECRET, keyId: "k1" });
+    const { id, link } = await publish(acme({ maxConcurrentActivations: 5 }));
+    const state = await signState(
+      { ref: "acme-customer-42" },
+      { secret: STATE_SECRET, keyId: "k1", integrationId: id },
+    );
     const { context, page } = await newPage();
 
     await page.goto(createActivationLink({ activationLink: link, state }));
@@ -307,10 +310,13 @@ describe.skipIf(SKIP)("the customer's pages in headless Chromium", () => {
 
   it("shows a request the integrator left unanswered as timed out, and e-mails it", async () => {
     const name = "Acme Slow Sync";
-    const { link } = await publish(
+    const { id, link } = await publish(
       acme({ name, callbackUrl: `${integrator.url}/procountor/later` }),
     );
-    const state = signState({ ref: "acme-customer-7" }, { secret: STATE_SECRET, keyId: "k1" });
+    const state = await signState(
+      { ref: "acme-customer-7" },
+      { secret: STATE_SECRET, keyId: "k1", integrationId: id },
+    );
     const { context, page } = await newPage();
     await page.goto(`${s.url}/signin`);
     await page.getByRole("button", { name: "Sign in" }).click();

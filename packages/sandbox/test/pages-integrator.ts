@@ -35,8 +35,10 @@ export async function startIntegrator(client: () => ProcountorClient, stateSecre
       visits.push(id);
       const request = await client().activationRequests.get(id);
       if (request.kind === "ACTIVATION") {
-        const state = verifyState(url.searchParams.get("state"), {
+        // The state must have been made for the integration this request is for.
+        const state = await verifyState(url.searchParams.get("state"), {
           secrets: { k1: stateSecret },
+          integrationId: request.integrationId,
         });
         if (!state.ok) return send(400, "Link not valid", state.message);
       }

@@ -47,6 +47,8 @@ export {
   type TransportRequest,
   type TransportResponse,
 } from "./client/index.js";
+// the longest `state` an activation link carries (also in @pcx/sdk/contract)
+export { MAX_STATE_LENGTH } from "./contract/max-state-length.js";
 // definition: the integration definition file (docs/definition.md)
 export {
   BILLING_TARGETS,
@@ -69,6 +71,8 @@ export {
   type LoadDefinitionOptions,
   type LoadedDefinition,
   loadDefinition,
+  MAX_DEFINITION_LENGTH,
+  MAX_DEFINITION_SEPARATORS,
   type ParseDefinitionTextOptions,
   parseDefinitionText,
   RIGHT_LEVELS,
@@ -82,24 +86,32 @@ export {
   type ValidationResult,
   validateDefinition,
 } from "./definition/index.js";
-// errors
+// errors: PcxError, its codes, typed details per code, HTTP statuses (docs/client.md#errors)
 export {
+  type AnyPcxError,
+  type ApiAnswerDetails,
   ERROR_CODES,
-  EXIT,
-  type ExitCode,
-  exitCodeFor,
+  type GeneralDetails,
   httpStatusFor,
+  type InputDetails,
+  type InvalidResponseDetails,
   isPcxError,
+  type NetworkDetails,
   PcxError,
   type PcxErrorCode,
+  type PcxErrorDetails,
+  type PcxErrorDetailsMap,
   type PcxErrorOptions,
+  type RequestErrorDetails,
+  type TimeoutDetails,
 } from "./errors/index.js";
 // links: activation links and the signed `state` (docs/client.md#links)
 export {
   type ActivationLinkOptions,
   createActivationLink,
   KEY_ID_PATTERN,
-  MAX_STATE_LENGTH,
+  MAX_CLOCK_TOLERANCE_SEC,
+  MAX_STATE_LIFETIME_SEC,
   MIN_SECRET_BYTES,
   parseDuration,
   type SignStateOptions,
@@ -133,7 +145,8 @@ export {
   suggestRight,
   type TechnicalUserSource,
 } from "./permissions/index.js";
-// store: what the integrator's side keeps (requests, decisions, nonces, activations, leases)
+// store: what the integrator's side keeps (requests, decisions, nonces, activations, leases),
+// and the keyring that seals technical users' API keys (docs/stores.md)
 export {
   type ActivationFilter,
   type ActivationRecord,
@@ -141,14 +154,34 @@ export {
   type ClaimDecisionsInput,
   type ClaimDecisionsResult,
   type ConsumeNonceInput,
+  createKeyring,
   createMemoryStore,
   type DecisionAction,
   type DecisionIntent,
   type DecisionRecord,
   type DecisionStatus,
+  generateKeyringKey,
+  KEYRING_KEY_ID_PATTERN,
+  type Keyring,
+  type KeyringKey,
+  type KeyringOptions,
   type LeaseInput,
   type MemoryStoreOptions,
   type NewStoredRequest,
+  type ReplaceSealedApiKeyInput,
+  type RotateSealedKeysOptions,
+  type RotateSealedKeysResult,
+  rotateSealedKeys,
+  SEALED_FORMAT_VERSION,
   type SecretSealer,
   type StoredRequest,
 } from "./store/index.js";
+// text: making text from elsewhere safe to print (docs/security.md)
+export {
+  describeCharacter,
+  findUnsafeCharacter,
+  joinSentences,
+  type SanitizeForTerminalOptions,
+  sanitizeForTerminal,
+  type UnsafeCharacterOptions,
+} from "./text/index.js";

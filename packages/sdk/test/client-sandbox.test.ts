@@ -8,12 +8,13 @@ import {
   type SandboxOptions,
   startSandbox,
 } from "@pcx/sandbox";
-import { acmeWire } from "@pcx/testkit";
+import { acmeWire, fakeTime } from "@pcx/testkit";
 import { afterEach, describe, expect, it } from "vitest";
 import {
   type ClientOptions,
   createActivationLink,
   createClient,
+  isPcxError,
   type ProcountorClient,
   signState,
   verifyState,
@@ -66,7 +67,10 @@ describe("client against the sandbox", () => {
     });
 
     // The link carries a signed state; Procountor passes it through to the request.
-    const state = signState({ ref: "cust-42" }, { secret: STATE_SECRET, keyId: "k1" });
+    const state = await signState(
+      { ref: "cust-42" },
+      { secret: STATE_SECRET, keyId: "k1", integrationId: created.id },
+    );
     const link = createActivationLink({ activationLink: approved.activationLink, state });
     const started = s.engine.startActivation({
       userId: DEMO_USER.id,
@@ -79,10 +83,20 @@ describe("client against the sandbox", () => {
       .toArray();
     expect(pending.map((r) => r.id)).toEqual([started.request.id]);
     const request = await client.activationRequests.get(started.request.id);
-    const checked = verifyState(request.state, { secrets: { k1: STATE_SECRET } });
-    expect(checked).toMatchObject({ ok: true, payload: { ref: "cust-42" } });
-    const tampered = verifyState(`${request.state}x`, { secrets: { k1: STATE_SECRET } });
+    const verify = { secrets: { k1: STATE_SECRET }, integrationId: request.integrationId };
+    const checked = await verifyState(request.state, verify);
+    expect(checked).toMatchObject({
+      ok: true,
+      payload: { ref: "cust-42" },
+      integrationId: created.id,
+    });
+    const tampered = await verifyState(`${request.state}x`, verify);
     expect(tampered.ok).toBe(false);
+    const elsewhere = await verifyState(request.state, {
+      ...verify,
+      integrationId: created.id + 1,
+    });
+    expect(elsewhere).toMatchObject({ ok: false, reason: "wrong_integration" });
 
     // Approve one environment, reject the other.
     const approval = await client.activationRequests.approve(request.id, {
@@ -101,15 +115,40 @@ describe("client against the sandbox", () => {
     const removed = await client.activations.deactivate(created.id, DEMO_COMPANY_IDS.first);
     expect(removed.status).toBe("REMOVED");
 
-    // Deciding an environment again is a conflict, not a silent success.
+    // Deciding an environment again is its own error, not a silent success.
     await expect(
       client.activationRequests.approve(request.id, {
         environments: [DEMO_COMPANY_IDS.legacyManual],
       }),
-    ).rejects.toMatchObject({ code: "pcx_conflict" });
+    ).rejects.toMatchObject({ code: "pcx_already_decided", details: { status: 409 } });
     await expect(client.integrations.get(99_999)).rejects.toMatchObject({
       code: "pcx_not_found",
     });
+  });
+
+  it("tells an expired request, a decided one and an unknown one apart", async () => {
+    const clock = fakeTime();
+    const s = await sandbox({ now: clock.now, requestTtlMs: 60_000 });
+    const client = clientFor(s);
+    const created = await client.integrations.create(DEFINITION);
+    s.engine.reviewIntegration(created.id, "approve");
+    const started = s.engine.startActivation({
+      userId: DEMO_USER.id,
+      integrationId: created.id,
+      companyIds: [DEMO_COMPANY_IDS.first],
+    });
+    clock.advance(60_001);
+    const expired = await client.activationRequests
+      .approve(started.request.id)
+      .catch((e: unknown) => e);
+    expect(expired).toMatchObject({ code: "pcx_request_expired", details: { status: 409 } });
+    expect(isPcxError(expired, "pcx_request_expired")).toBe(true);
+    await expect(client.activationRequests.get(99_999)).rejects.toMatchObject({
+      code: "pcx_request_not_found",
+    });
+    await expect(
+      client.activationRequests.reject(99_999, { reason: "No account." }),
+    ).rejects.toMatchObject({ code: "pcx_request_not_found" });
   });
 
   it("refuses bad credentials with pcx_unauthorized", async () => {

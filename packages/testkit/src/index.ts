@@ -16,3 +16,9 @@ export {
 } from "./client-fixtures.js";
 export { fakeTime } from "./fake-time.js";
 export { englishWordsIn, hasClauseSemicolon, placeholderIn } from "./finnish-text.js";
+export {
+  describePostgres,
+  EXAMPLE_TEST_DATABASE_URL,
+  testDatabaseUrl,
+} from "./postgres-test-database.js";
+export { UNSAFE_TERMINAL_TEXT } from "./unsafe-terminal-text.js";

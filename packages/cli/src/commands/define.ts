@@ -5,6 +5,7 @@ import { withSession } from "../api/session.js";
 import { defineCommand } from "../command.js";
 import { withProgress } from "../io/progress.js";
 import { askConfirm } from "../io/prompts.js";
+import { terminalSafe } from "../io/terminal-safe.js";
 import { displayPath } from "../render/display-path.js";
 import { formatIssue, plural } from "../render/issues.js";
 import { renderPlan, reviewStateText } from "../render/plan.js";
@@ -67,7 +68,8 @@ export default defineCommand<DefineInput, DefineResult>({
     const definition = loaded.value;
     const paint = await ctx.out.paint(ctx.json ? "stderr" : "stdout");
     if (!ctx.json) {
-      for (const warning of loaded.warnings) ctx.out.stderr(formatIssue(file, warning, paint));
+      for (const warning of terminalSafe(loaded.warnings))
+        ctx.out.stderr(formatIssue(file, warning, paint));
     }
 
     return withSession(ctx, async (session) => {
@@ -78,7 +80,7 @@ export default defineCommand<DefineInput, DefineResult>({
       const willAsk = plan.action !== "none" && !data.dryRun && !ctx.yes && ctx.interactive;
       // The plan is the human output; under --json it is in the document, and on stderr only before a question.
       if (!ctx.json || willAsk)
-        ctx.out.stdout(renderPlan(plan, file, definition.technicalUser, paint));
+        ctx.out.stdout(renderPlan(terminalSafe(plan), file, definition.technicalUser, paint));
       if (plan.action === "none" || data.dryRun) return data;
 
       if (!ctx.yes) {

@@ -1,4 +1,10 @@
-import { createActivationLink, PcxError, parseDuration, signState } from "@pcx/sdk";
+import {
+  createActivationLink,
+  MAX_STATE_LIFETIME_SEC,
+  PcxError,
+  parseDuration,
+  signState,
+} from "@pcx/sdk";
 import { fetchIntegration, withSession } from "../api/session.js";
 import { defineCommand } from "../command.js";
 import { withProgress } from "../io/progress.js";
@@ -47,6 +53,13 @@ export default defineCommand<LinkInput, LinkResult>({
       );
     }
     const lifetimeMs = parseDuration(input.expires ?? DEFAULT_EXPIRY);
+    if (lifetimeMs > MAX_STATE_LIFETIME_SEC * 1000) {
+      throw new PcxError(
+        "pcx_usage",
+        `--expires ${input.expires}: a signed state lives at most ${MAX_STATE_LIFETIME_SEC / 86_400} days.`,
+        { hint: "Issue a fresh link when the customer needs one later, e.g. --expires 30d." },
+      );
+    }
     if (input.state !== undefined && input.state.trim() === "") {
       throw new PcxError("pcx_usage", "--state must not be empty.", {
         hint: "Pass your own reference for the customer, e.g. --state cust-42.",
@@ -79,9 +92,10 @@ export default defineCommand<LinkInput, LinkResult>({
         const key = stateSigningKey(ctx, session.store, profile, { create: true })!;
         // Whole seconds, so the printed expiry is exactly the signed one.
         const expiresAt = new Date(Math.floor((Date.now() + lifetimeMs) / 1000) * 1000);
-        const state = signState(
+        // Bound to this integration: a callback of another integration refuses it.
+        const state = await signState(
           { ref: input.state },
-          { secret: key.secret, keyId: key.keyId, expiresAt },
+          { secret: key.secret, keyId: key.keyId, integrationId: integration.id, expiresAt },
         );
         result.link = createActivationLink({ activationLink: integration.activationLink, state });
         result.state = state;

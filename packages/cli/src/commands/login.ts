@@ -4,9 +4,13 @@ import { defineCommand } from "../command.js";
 import { withProgress } from "../io/progress.js";
 import { askSecret, askText } from "../io/prompts.js";
 import { readStdinLines } from "../io/read-stdin.js";
-import { builtinProfile, FALLBACK_PROFILE } from "../profiles/builtin-profiles.js";
+import { builtinProfile } from "../profiles/builtin-profiles.js";
 import { openProfileStore } from "../profiles/profile-store.js";
-import { CREDENTIAL_ENV, resolveProfileName } from "../profiles/resolve-connection.js";
+import {
+  CREDENTIAL_ENV,
+  resolveConnection,
+  resolveProfileName,
+} from "../profiles/resolve-connection.js";
 
 export interface LoginInput {
   /** `--client-id`; else PCX_CLIENT_ID; else asked on a TTY. */
@@ -64,15 +68,6 @@ async function fromStdin(input: LoginInput): Promise<Partial<ClientCredentials>>
   return values;
 }
 
-function checkBaseUrl(value: string): string {
-  if (!URL.canParse(value) || !/^https?:$/.test(new URL(value).protocol)) {
-    throw new PcxError("pcx_usage", `--base-url must be an http(s) URL, got "${value}".`, {
-      hint: "e.g. --base-url https://pts-api.procountor.com/api",
-    });
-  }
-  return value.replace(/\/+$/, "");
-}
-
 /**
  * `pcx login`: saves the API client's credentials in a profile, after
  * checking them with a token exchange (unless --no-verify). Secrets come from
@@ -84,13 +79,8 @@ export default defineCommand<LoginInput, LoginResult>({
     const { name: profile } = resolveProfileName(ctx, store);
     const stored = store.get(profile);
     const builtin = builtinProfile(profile);
-    // Checked against --base-url or PCX_BASE_URL (ctx.baseUrl) when given; only the flag is saved.
-    const baseUrl = checkBaseUrl(
-      ctx.baseUrl ??
-        stored?.baseUrl ??
-        builtin?.baseUrl ??
-        builtinProfile(FALLBACK_PROFILE)!.baseUrl,
-    );
+    // --base-url or PCX_BASE_URL (ctx.baseUrl) when given, checked; only the flag is saved.
+    const { baseUrl } = resolveConnection(ctx, store);
 
     const env = (field: Field) => ctx.env[CREDENTIAL_ENV[field]]?.trim() || undefined;
     const piped = await fromStdin(input);

@@ -1,4 +1,5 @@
 import type { ChalkInstance } from "chalk";
+import { escapeForStream } from "./terminal-safe.js";
 
 /** The streams pcx writes to; `process.*` in the bin, fakes in unit tests. */
 export interface OutputStreams {
@@ -22,6 +23,11 @@ export interface OutputOptions extends OutputStreams {
  * - `stdout()` is the command's result. In `--json` mode it is redirected to
  *   stderr so that stdout only ever carries the single document from `json()`.
  * - `stderr()` is for notes, warnings and errors.
+ * - Both escape what a terminal could act on (control characters, escape
+ *   sequences other than colours, bidi controls: see terminal-safe.ts), so no
+ *   text, wherever it came from, can retitle, clear or rewrite the terminal.
+ * - `writeJson()` writes exact JSON; the characters JSON leaves raw (DEL, C1,
+ *   bidi controls) are written as \u escapes, which parse to the same value.
  * - `paint()` loads chalk lazily (it is not needed for `--version`/`--help`).
  */
 export interface Output {
@@ -39,6 +45,17 @@ export interface Output {
 
 function withNewline(text: string): string {
   return text.endsWith("\n") ? text : `${text}\n`;
+}
+
+/** DEL, C1 controls and bidi controls: JSON.stringify leaves them raw (they can only be in strings). */
+const JSON_RAW_UNSAFE = /[\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/** `JSON.stringify(document, null, 2)` with JSON_RAW_UNSAFE as \u escapes: the same JSON value. */
+export function jsonForTerminal(document: unknown): string {
+  return JSON.stringify(document, null, 2).replace(
+    JSON_RAW_UNSAFE,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
 }
 
 /** Colour is on when not disabled by flag or NO_COLOR, and forced or writing to a TTY. */
@@ -70,15 +87,16 @@ export function createOutput(options: OutputOptions): Output {
     json,
     streams,
     stdout(text) {
-      (json ? options.stderr : options.stdout).write(withNewline(text));
+      const stream = json ? "stderr" : "stdout";
+      options[stream].write(withNewline(escapeForStream(text, colors[stream])));
     },
     stderr(text) {
-      options.stderr.write(withNewline(text));
+      options.stderr.write(withNewline(escapeForStream(text, colors.stderr)));
     },
     writeJson(document) {
       if (jsonWritten) throw new Error("pcx bug: a second JSON document was written to stdout");
       jsonWritten = true;
-      options.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
+      options.stdout.write(`${jsonForTerminal(document)}\n`);
     },
     colorFor(stream) {
       return colors[stream];

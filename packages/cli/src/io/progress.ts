@@ -1,3 +1,4 @@
+import { sanitizeForTerminal } from "@pcx/sdk/text";
 import type { CliContext } from "../context.js";
 import { startSpinner } from "./spinner.js";
 
@@ -13,10 +14,13 @@ export async function withProgress<T>(
   done?: (result: T) => string | undefined,
 ): Promise<T> {
   if (!ctx.interactive || ctx.verbose) return work();
-  const spinner = startSpinner(text, { stream: ctx.out.streams.stderr, env: ctx.env });
+  // The spinner writes to the stream itself, past Output's escaping: its labels are escaped here.
+  const label = (line: string) => sanitizeForTerminal(line, { multiline: false });
+  const spinner = startSpinner(label(text), { stream: ctx.out.streams.stderr, env: ctx.env });
   try {
     const result = await work();
-    const final = done?.(result);
+    const finalText = done?.(result);
+    const final = finalText === undefined ? undefined : label(finalText);
     if (final === undefined) spinner.stop();
     else spinner.succeed(final);
     return result;

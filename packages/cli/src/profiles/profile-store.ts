@@ -1,34 +1,19 @@
-import { chmodSync, mkdirSync, statSync } from "node:fs";
 import { homedir } from "node:os";
 import { join, resolve } from "node:path";
 import { PcxError } from "@pcx/sdk";
+import {
+  type ConfigDocument,
+  holdsSecrets,
+  parseConfigDocument,
+  type StoredProfile,
+  StoredProfileSchema,
+  serializeConfigDocument,
+} from "./config-document.js";
+import { readConfigText, writeConfigText } from "./config-file.js";
 
-/**
- * What pcx keeps per profile. Secrets (`clientSecret`, `apiKey`,
- * `stateSecret`) live only in this file (0600, in a 0700 directory) and are
- * never printed, except the state secret on explicit request
- * (`pcx profiles --show-state-secret`).
- */
-export interface StoredProfile {
-  /** API base URL saved by `pcx login --base-url`; default: the built-in profile's or production. */
-  baseUrl?: string;
-  clientId?: string;
-  clientSecret?: string;
-  apiKey?: string;
-  /** The integration `pcx define` created, with the API base it lives at (ignored at another base). */
-  integration?: { id: number; baseUrl: string };
-  /** HMAC key for `pcx link --state`, generated on first use (base64url of 32 random bytes). */
-  stateSecret?: string;
-  /** Key id signed into states; default "k1". */
-  stateKeyId?: string;
-}
+export type { StoredProfile } from "./config-document.js";
 
-interface ConfigDocument {
-  defaultProfile?: string;
-  profiles?: Record<string, StoredProfile>;
-}
-
-/** The one door to pcx's saved configuration (conf 13 behind it, loaded lazily). */
+/** The one door to pcx's saved configuration (config-document.ts parses it, config-file.ts writes it). */
 export interface ProfileStore {
   /** The config file, e.g. ~/.config/pcx/config.json. */
   readonly path: string;
@@ -69,80 +54,57 @@ export function configDir(env: NodeJS.ProcessEnv): string {
   return join(env.XDG_CONFIG_HOME || join(homedir(), ".config"), "pcx");
 }
 
-const DIR_MODE = 0o700;
-const FILE_MODE = 0o600;
-
-/** Owner-only: the directory 0700, the file 0600, also when they existed with wider modes. */
-function restrict(path: string, mode: number): void {
-  try {
-    if ((statSync(path).mode & 0o777) !== mode) chmodSync(path, mode);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
-  }
-}
-
-function configError(path: string, error: unknown): PcxError {
-  const reason = error instanceof Error ? error.message : String(error);
-  return new PcxError("pcx_config", `Cannot use the pcx config file ${path}: ${reason}`, {
-    hint: "Fix or delete the file (pcx login writes a new one), or point PCX_CONFIG_DIR elsewhere.",
-    cause: error,
-  });
-}
-
+/**
+ * Opens the config file (`config.json` in `configDir(env)`). Nothing is
+ * created until something is saved: then the directory (0700) and the file
+ * (0600) when missing. A file with wrong types is pcx_config naming the file
+ * and the field (exit 4). See config-file.ts for what pcx refuses to write where.
+ */
 export async function openProfileStore(env: NodeJS.ProcessEnv): Promise<ProfileStore> {
   const dir = configDir(env);
   const path = join(dir, "config.json");
-  const { default: Conf } = await import("conf");
-  let conf: InstanceType<typeof Conf<ConfigDocument>>;
-  try {
-    mkdirSync(dir, { recursive: true, mode: DIR_MODE });
-    restrict(dir, DIR_MODE);
-    restrict(path, FILE_MODE);
-    conf = new Conf<ConfigDocument>({
-      cwd: dir,
-      configName: "config",
-      configFileMode: FILE_MODE,
-      accessPropertiesByDotNotation: false,
-    });
-  } catch (error) {
-    throw configError(path, error);
-  }
-  const profiles = (): Record<string, StoredProfile> => ({ ...(conf.get("profiles") ?? {}) });
-  const write = (key: keyof ConfigDocument, value: unknown) => {
-    try {
-      if (value === undefined) conf.delete(key);
-      else conf.set(key, value as never);
-      restrict(path, FILE_MODE);
-    } catch (error) {
-      throw configError(path, error);
-    }
+  const text = readConfigText(path);
+  let document = text === undefined ? emptyDocument() : parseConfigDocument(text, path);
+  /** Applies `change` to a copy, saves the copy, and only then keeps it: a refused save changes nothing. */
+  const commit = (change: (next: ConfigDocument) => void) => {
+    const next = { defaultProfile: document.defaultProfile, profiles: new Map(document.profiles) };
+    change(next);
+    writeConfigText(path, serializeConfigDocument(next), holdsSecrets(next));
+    document = next;
   };
   return {
     path,
     dir,
-    defaultProfile: () => conf.get("defaultProfile"),
-    setDefaultProfile: (name) => write("defaultProfile", name),
-    get: (name) => profiles()[name],
-    list: profiles,
+    defaultProfile: () => document.defaultProfile,
+    setDefaultProfile(name) {
+      commit((next) => {
+        next.defaultProfile = name;
+      });
+    },
+    get: (name) => document.profiles.get(name),
+    list: () => Object.fromEntries(document.profiles),
     update(name, patch) {
       checkProfileName(name);
-      const all = profiles();
-      const next: Record<string, unknown> = { ...all[name] };
+      const merged: Record<string, unknown> = { ...document.profiles.get(name) };
       for (const [key, value] of Object.entries(patch)) {
-        if (value === undefined) delete next[key];
-        else next[key] = value;
+        if (value === undefined) delete merged[key];
+        else merged[key] = value;
       }
-      all[name] = next as StoredProfile;
-      write("profiles", all);
-      return all[name];
+      const profile = StoredProfileSchema.parse(merged);
+      commit((next) => next.profiles.set(name, profile));
+      return profile;
     },
     remove(name) {
-      const all = profiles();
-      if (!(name in all)) return false;
-      delete all[name];
-      write("profiles", all);
-      if (conf.get("defaultProfile") === name) write("defaultProfile", undefined);
+      if (!document.profiles.has(name)) return false;
+      commit((next) => {
+        next.profiles.delete(name);
+        if (next.defaultProfile === name) next.defaultProfile = undefined;
+      });
       return true;
     },
   };
+}
+
+function emptyDocument(): ConfigDocument {
+  return { defaultProfile: undefined, profiles: new Map() };
 }

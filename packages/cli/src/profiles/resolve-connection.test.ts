@@ -9,13 +9,13 @@ function store(profiles: Record<string, StoredProfile>, defaultProfile?: string)
 describe("resolveConnection", () => {
   it("flags/env beat the profile, which beats the built-in values", () => {
     const saved = store({
-      sandbox: { clientId: "saved-id", baseUrl: "http://saved/api" },
+      sandbox: { clientId: "saved-id", baseUrl: "https://saved.example/api" },
     });
     const c = resolveConnection(
       { profile: "sandbox", baseUrl: undefined, env: { PCX_API_KEY: "env-key" } },
       saved,
     );
-    expect(c.baseUrl).toBe("http://saved/api");
+    expect(c.baseUrl).toBe("https://saved.example/api");
     expect(c.credentials).toEqual({
       clientId: "saved-id",
       clientSecret: "pcx-sandbox-secret",
@@ -27,10 +27,10 @@ describe("resolveConnection", () => {
       apiKey: "env",
     });
     const overridden = resolveConnection(
-      { profile: "sandbox", baseUrl: "http://flag/api/", env: {} },
+      { profile: "sandbox", baseUrl: "https://flag.example/api/", env: {} },
       saved,
     );
-    expect(overridden.baseUrl).toBe("http://flag/api");
+    expect(overridden.baseUrl).toBe("https://flag.example/api");
     expect(overridden.baseUrlSource).toBe("override");
   });
 

@@ -1,6 +1,7 @@
 import { type ClientCredentials, PcxError } from "@pcx/sdk";
 import type { CliContext } from "../context.js";
 import { builtinProfile, FALLBACK_PROFILE } from "./builtin-profiles.js";
+import { checkBaseUrl, overrideOrigin } from "./check-base-url.js";
 import { checkProfileName, type ProfileStore, type StoredProfile } from "./profile-store.js";
 
 /** Where a value came from, most specific first. */
@@ -47,18 +48,25 @@ export function resolveProfileName(
   return { name: FALLBACK_PROFILE, source: "built-in" };
 }
 
+/**
+ * The connection a command uses. The base URL is checked (`checkBaseUrl`): an
+ * https URL, or http to this machine only; a bad --base-url is pcx_usage.
+ */
 export function resolveConnection(
   ctx: Pick<CliContext, "profile" | "baseUrl" | "env">,
-  store: Pick<ProfileStore, "defaultProfile" | "get">,
+  store: Pick<ProfileStore, "defaultProfile" | "get"> & { path?: string },
 ): Connection {
   const { name, source } = resolveProfileName(ctx, store);
   const stored = store.get(name);
   const builtin = builtinProfile(name);
   let baseUrl: string;
   let baseUrlSource: ValueSource;
-  if (ctx.baseUrl) [baseUrl, baseUrlSource] = [ctx.baseUrl, "override"];
-  else if (stored?.baseUrl) [baseUrl, baseUrlSource] = [stored.baseUrl, "profile"];
-  else if (builtin) [baseUrl, baseUrlSource] = [builtin.baseUrl, "built-in"];
+  if (ctx.baseUrl)
+    [baseUrl, baseUrlSource] = [checkBaseUrl(ctx.baseUrl, overrideOrigin(ctx)), "override"];
+  else if (stored?.baseUrl) {
+    const origin = { kind: "profile", profile: name, file: store.path } as const;
+    [baseUrl, baseUrlSource] = [checkBaseUrl(stored.baseUrl, origin), "profile"];
+  } else if (builtin) [baseUrl, baseUrlSource] = [builtin.baseUrl, "built-in"];
   else [baseUrl, baseUrlSource] = [builtinProfile(FALLBACK_PROFILE)!.baseUrl, "default"];
 
   const credentials: Partial<ClientCredentials> = {};

@@ -5,6 +5,7 @@ import type {
   PageQuery,
   TechnicalUserCredential,
 } from "@pcx/sdk/contract";
+import { API_ERROR_CODES } from "@pcx/sdk/contract";
 import { conflict, SandboxError } from "../sandbox-error.js";
 import { type EngineContext, newSecret, nowIso } from "./engine-context.js";
 import { ownedIntegration } from "./integration-access.js";
@@ -181,13 +182,13 @@ export function deactivate(
   if (!activation) {
     throw new SandboxError(
       404,
-      "NOT_FOUND",
+      API_ERROR_CODES.NOT_FOUND,
       `Integration ${integrationId} has never been activated in environment ${companyId}.`,
     );
   }
   if (activation.status === "REMOVED") {
     throw conflict(
-      "ALREADY_REMOVED",
+      API_ERROR_CODES.ALREADY_REMOVED,
       `Integration ${integrationId} was already removed from environment ${companyId} (${activation.companyName}) at ${activation.updatedAt}.`,
     );
   }

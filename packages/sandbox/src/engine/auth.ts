@@ -1,5 +1,6 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { TokenRequest, TokenResponse } from "@pcx/sdk/contract";
+import { API_ERROR_CODES } from "@pcx/sdk/contract";
 import { SandboxError } from "../sandbox-error.js";
 import { type EngineContext, newSecret, nowIso } from "./engine-context.js";
 
@@ -39,7 +40,7 @@ function sameSecret(a: string, b: string): boolean {
 }
 
 /**
- * The M2M token exchange (PROCOUNTOR-FACTS.md §2): client credentials plus
+ * The M2M token exchange (dev.procountor.com/m2m-authentication): client credentials plus
  * an API key of one of the client's users (the integrator's own, or a
  * technical user's after an approval). Keys of removed activations fail.
  */
@@ -80,7 +81,7 @@ export function authenticate(ctx: EngineContext, token: string | undefined): Pri
   if (!token) {
     throw new SandboxError(
       401,
-      "UNAUTHORIZED",
+      API_ERROR_CODES.UNAUTHORIZED,
       "Missing bearer token: send Authorization: Bearer <access_token> from POST /api/oauth/token.",
     );
   }
@@ -88,13 +89,13 @@ export function authenticate(ctx: EngineContext, token: string | undefined): Pri
   if (!row)
     throw new SandboxError(
       401,
-      "UNAUTHORIZED",
+      API_ERROR_CODES.UNAUTHORIZED,
       "Unknown access token: request a new one from POST /api/oauth/token.",
     );
   if (row.expiresAt <= nowIso(ctx)) {
     throw new SandboxError(
       401,
-      "TOKEN_EXPIRED",
+      API_ERROR_CODES.TOKEN_EXPIRED,
       `The access token expired at ${row.expiresAt}; request a new one from POST /api/oauth/token.`,
     );
   }
@@ -102,7 +103,7 @@ export function authenticate(ctx: EngineContext, token: string | undefined): Pri
   if (!key || key.revokedAt) {
     throw new SandboxError(
       401,
-      "UNAUTHORIZED",
+      API_ERROR_CODES.UNAUTHORIZED,
       "The API key behind this access token was revoked.",
     );
   }

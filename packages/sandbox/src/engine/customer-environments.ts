@@ -18,7 +18,7 @@ export interface CustomerEnvironment {
   businessId: string;
   /** The user has all rights to user management here (needed to activate or update). */
   userManagement: boolean;
-  /** Activated through the old manual flow; still selectable (DESIGN.md §1 step 3). */
+  /** Activated through the old manual flow; still selectable; the self-service flow offers it like any other. */
   legacyManualActivation: boolean;
   /** This integration's activation here, if any (REMOVED counts as none for selection). */
   activation: { status: ActivationStatus; version: number } | null;

@@ -6,6 +6,7 @@ import type {
   RejectResult,
   TechnicalUserCredential,
 } from "@pcx/sdk/contract";
+import { API_ERROR_CODES } from "@pcx/sdk/contract";
 import { conflict, invalid, notFound } from "../sandbox-error.js";
 import type { RequestEnvironmentRow, RequestRow } from "../store/request-repo.js";
 import { settleActivation } from "./activations.js";
@@ -47,9 +48,10 @@ function environmentsToDecide(
   if (listed === undefined) {
     const pending = all.filter((env) => env.status === "PENDING");
     if (pending.length > 0) return pending;
-    if (request.status === "EXPIRED") throw conflict("REQUEST_EXPIRED", expiredMessage);
+    if (request.status === "EXPIRED")
+      throw conflict(API_ERROR_CODES.REQUEST_EXPIRED, expiredMessage);
     throw conflict(
-      "ALREADY_DECIDED",
+      API_ERROR_CODES.ALREADY_DECIDED,
       `Every environment of activation request ${request.id} was already decided: ${describe(all)}.`,
     );
   }
@@ -68,11 +70,11 @@ function environmentsToDecide(
     return env;
   });
   const expired = chosen.filter((env) => env.status === "EXPIRED");
-  if (expired.length > 0) throw conflict("REQUEST_EXPIRED", expiredMessage);
+  if (expired.length > 0) throw conflict(API_ERROR_CODES.REQUEST_EXPIRED, expiredMessage);
   const decided = chosen.filter((env) => env.status !== "PENDING");
   if (decided.length > 0) {
     throw conflict(
-      "ALREADY_DECIDED",
+      API_ERROR_CODES.ALREADY_DECIDED,
       `Activation request ${request.id}: ${describe(decided)}; each environment is decided once. Nothing was changed.`,
     );
   }
@@ -112,13 +114,13 @@ export function approveRequest(
     if (request.kind === "ACTIVATION" && activation && activation.status !== "REMOVED") {
       // Unreachable through the customer's flow (an active environment is not selectable); kept as a guard.
       throw conflict(
-        "ALREADY_ACTIVE",
+        API_ERROR_CODES.ALREADY_ACTIVE,
         `Integration ${request.integrationId} is already active in environment ${env.companyId}; reject this environment instead.`,
       );
     }
     if (request.kind === "UPDATE" && (!activation || activation.status === "REMOVED")) {
       throw conflict(
-        "NOT_ACTIVE",
+        API_ERROR_CODES.NOT_ACTIVE,
         `Integration ${request.integrationId} is no longer active in environment ${env.companyId}; reject this environment instead.`,
       );
     }

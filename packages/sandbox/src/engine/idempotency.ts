@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { API_ERROR_CODES } from "@pcx/sdk/contract";
 import { conflict, SandboxError } from "../sandbox-error.js";
 import { type EngineContext, nowIso } from "./engine-context.js";
 
@@ -44,7 +45,7 @@ export function runIdempotent(
   if (existing) {
     if (existing.fingerprint !== fingerprint) {
       throw conflict(
-        "IDEMPOTENCY_KEY_REUSED",
+        API_ERROR_CODES.IDEMPOTENCY_KEY_REUSED,
         `Idempotency-Key "${key}" was already used at ${existing.createdAt} for a different request; use a new key for a new request.`,
         "Idempotency-Key",
       );

@@ -1,3 +1,4 @@
+import { API_ERROR_CODES } from "@pcx/sdk/contract";
 import { notFound, SandboxError } from "../sandbox-error.js";
 import type { IntegrationRow, VersionRow } from "../store/integration-repo.js";
 import type { EngineContext } from "./engine-context.js";
@@ -22,7 +23,7 @@ export function publishedVersionOf(ctx: EngineContext, integrationId: number): V
   if (!published) {
     throw new SandboxError(
       409,
-      "NOT_PUBLISHED",
+      API_ERROR_CODES.NOT_PUBLISHED,
       `Integration ${integrationId} has no approved version yet; customers can activate it once its definition is approved (review it with POST /sandbox/integrations/${integrationId}/review or start the sandbox with autoReview).`,
     );
   }

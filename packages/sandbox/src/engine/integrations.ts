@@ -1,4 +1,5 @@
 import type { Integration, Limits, Page, PageQuery, WireDefinition } from "@pcx/sdk/contract";
+import { API_ERROR_CODES } from "@pcx/sdk/contract";
 import { conflict } from "../sandbox-error.js";
 import { activateFixtureEnvironments, reconcileActivations } from "./activations.js";
 import { type EngineContext, nowIso } from "./engine-context.js";
@@ -123,14 +124,14 @@ export function reviewIntegration(
   const target = version ?? latest.version;
   if (target !== latest.version) {
     throw conflict(
-      "NOT_LATEST_VERSION",
+      API_ERROR_CODES.NOT_LATEST_VERSION,
       `Version ${target} of integration ${id} is not the latest (${latest.version}); only the latest version can be reviewed.`,
       "version",
     );
   }
   if (latest.reviewState !== "IN_REVIEW") {
     throw conflict(
-      "NOT_IN_REVIEW",
+      API_ERROR_CODES.NOT_IN_REVIEW,
       `Version ${target} of integration ${id} was already reviewed (${latest.reviewState}); submit a new version to review again.`,
     );
   }

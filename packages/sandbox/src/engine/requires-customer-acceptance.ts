@@ -3,7 +3,7 @@ import type { WireDefinition } from "@pcx/sdk/contract";
 
 /**
  * Whether moving an environment from definition `from` to `to` needs the
- * customer's acceptance ("Update required", DESIGN.md §1 step 7). The SDK's
+ * customer's acceptance ("Update required" in Procountor). The SDK's
  * `diffDefinitions` decides (a right added or raised, a new technical-user
  * username), so the sandbox and `pcx diff` cannot disagree.
  */

@@ -1,4 +1,5 @@
 import type { ActivationRequest } from "@pcx/sdk/contract";
+import { API_ERROR_CODES, MAX_STATE_LENGTH } from "@pcx/sdk/contract";
 import { conflict, invalid, notFound, SandboxError } from "../sandbox-error.js";
 import {
   type CustomerEnvironment,
@@ -32,11 +33,9 @@ export interface StartUpdateInput {
   companyIds?: number[];
 }
 
-const MAX_STATE_LENGTH = 2048;
-
 function checkPicked(companyIds: number[], limit: number | null): void {
   if (companyIds.length === 0) {
-    throw invalid("companyIds", "Pick at least one environment.", "REQUIRED");
+    throw invalid("companyIds", "Pick at least one environment.", API_ERROR_CODES.REQUIRED);
   }
   const seen = new Set<number>();
   companyIds.forEach((id, index) => {
@@ -46,7 +45,7 @@ function checkPicked(companyIds: number[], limit: number | null): void {
   if (limit !== null && companyIds.length > limit) {
     throw new SandboxError(
       422,
-      "LIMIT_EXCEEDED",
+      API_ERROR_CODES.LIMIT_EXCEEDED,
       `You picked ${companyIds.length} environments; this integration allows at most ${limit} at once. Pick ${limit} or fewer and activate the rest afterwards.`,
       "companyIds",
     );
@@ -90,7 +89,7 @@ function createRequest(
   return { request, callbackUrl: callbackUrlFor(ctx, request) };
 }
 
-/** The integrator's callback URL for a request (DESIGN.md §3: the callback is a browser redirect). */
+/** The integrator's callback URL for a request (the callback is a browser redirect, docs/contract.md). */
 export function callbackUrlFor(ctx: EngineContext, request: ActivationRequest): string {
   const version = ctx.store.integrations.getVersion(
     request.integrationId,
@@ -119,7 +118,7 @@ function pickedEnvironments(
       throw invalid(
         `companyIds[${index}]`,
         `Environment ${companyId} is not one of your environments.`,
-        "NOT_SELECTABLE",
+        API_ERROR_CODES.NOT_SELECTABLE,
       );
     return env;
   });
@@ -147,7 +146,7 @@ export function startActivation(ctx: EngineContext, input: StartActivationInput)
         const status = env.notSelectableReason === "NO_USER_MANAGEMENT" ? 400 : 409;
         throw new SandboxError(
           status,
-          "NOT_SELECTABLE",
+          API_ERROR_CODES.NOT_SELECTABLE,
           explainNotSelectable(env),
           `companyIds[${index}]`,
         );
@@ -181,7 +180,7 @@ export function startUpdate(ctx: EngineContext, input: StartUpdateInput): Starte
   const companyIds = input.companyIds ?? all.filter(updatable).map((env) => env.companyId);
   if (input.companyIds === undefined && companyIds.length === 0) {
     throw conflict(
-      "NOTHING_TO_UPDATE",
+      API_ERROR_CODES.NOTHING_TO_UPDATE,
       `Integration ${input.integrationId} needs no update in any of your environments.`,
     );
   }
@@ -191,12 +190,12 @@ export function startUpdate(ctx: EngineContext, input: StartUpdateInput): Starte
     const field = `companyIds[${index}]`;
     const who = `${env.name} (${env.companyId})`;
     if (!env.userManagement)
-      throw new SandboxError(400, "NOT_SELECTABLE", explainNotSelectable(env), field);
+      throw new SandboxError(400, API_ERROR_CODES.NOT_SELECTABLE, explainNotSelectable(env), field);
     if (env.pendingRequestId !== null)
-      throw new SandboxError(409, "NOT_SELECTABLE", explainNotSelectable(env), field);
+      throw new SandboxError(409, API_ERROR_CODES.NOT_SELECTABLE, explainNotSelectable(env), field);
     throw new SandboxError(
       409,
-      "NOT_SELECTABLE",
+      API_ERROR_CODES.NOT_SELECTABLE,
       `The integration needs no update in ${who}${env.activation ? ` (it is ${env.activation.status})` : " (it is not activated there)"}.`,
       field,
     );

@@ -1,4 +1,5 @@
 import { parseDuration } from "@pcx/sdk";
+import { API_ERROR_CODES } from "@pcx/sdk/contract";
 import type { z } from "zod";
 import { DEMO_USER } from "../fixtures/demo-fixtures.js";
 import { statusEmailTexts } from "../outbox/status-email-text.js";
@@ -190,7 +191,7 @@ export function createAdminHandler(options: { stats: SandboxStats }): SandboxHan
                 {
                   field: null,
                   message: `${method} is not allowed on ${url.pathname}.`,
-                  code: "METHOD_NOT_ALLOWED",
+                  code: API_ERROR_CODES.METHOD_NOT_ALLOWED,
                 },
               ]),
               { allow: candidates.map((r) => r.method).join(", ") },
@@ -199,7 +200,7 @@ export function createAdminHandler(options: { stats: SandboxStats }): SandboxHan
           }
           throw new SandboxError(
             404,
-            "NOT_FOUND",
+            API_ERROR_CODES.NOT_FOUND,
             `No sandbox route ${method} ${url.pathname}; see docs/sandbox.md.`,
           );
         }

@@ -1,10 +1,13 @@
 import { z } from "zod";
 
-/** Bodies of the sandbox-only admin routes (/sandbox/…); not part of the contract. */
+/**
+ * Bodies of the sandbox-only admin routes (/sandbox/…); not part of the
+ * contract. Strict like the contract's bodies: an unknown field is a 400 naming it.
+ */
 
 const Id = z.number().int().positive();
 
-export const ReviewBodySchema = z.object({
+export const ReviewBodySchema = z.strictObject({
   decision: z.enum(["approve", "request-changes"], {
     error: 'must be "approve" or "request-changes"',
   }),
@@ -13,7 +16,7 @@ export const ReviewBodySchema = z.object({
   version: z.number().int().min(1).optional(),
 });
 
-export const StartActivationBodySchema = z.object({
+export const StartActivationBodySchema = z.strictObject({
   /** Default: the demo user (1). */
   userId: Id.optional(),
   integrationId: Id,
@@ -21,14 +24,14 @@ export const StartActivationBodySchema = z.object({
   state: z.string().nullable().optional(),
 });
 
-export const StartUpdateBodySchema = z.object({
+export const StartUpdateBodySchema = z.strictObject({
   userId: Id.optional(),
   integrationId: Id,
   /** Default: every environment where the user can update. */
   companyIds: z.array(Id).optional(),
 });
 
-export const IntrospectBodySchema = z.object({ token: z.string().min(1) });
+export const IntrospectBodySchema = z.strictObject({ token: z.string().min(1) });
 
 export const EnvironmentsQuerySchema = z.object({
   integrationId: z.coerce.number().int().positive(),

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import {
+  API_ERROR_CODES,
   ApiErrorBodySchema,
-  type ApiErrorItem,
   IDEMPOTENCY_HEADER,
   matchRoute,
   type RouteSpec,
@@ -22,7 +22,7 @@ import {
 import { handleTokenRequest } from "./oauth-token.js";
 import type { SandboxHandler, SandboxRequestContext } from "./sandbox-handler.js";
 import { countFault, type SandboxStats } from "./sandbox-stats.js";
-import { issuesToErrors } from "./zod-issues.js";
+import { issuesToErrors, type SandboxErrorItem } from "./zod-issues.js";
 
 export interface ApiHandlerOptions {
   /** Fault injection; absent = none. */
@@ -60,10 +60,10 @@ async function handleApi(
   if (fault.kind === "status") {
     const code =
       fault.status === 429
-        ? "RATE_LIMITED"
+        ? API_ERROR_CODES.RATE_LIMITED
         : fault.status === 503
-          ? "SERVICE_UNAVAILABLE"
-          : "INTERNAL_ERROR";
+          ? API_ERROR_CODES.SERVICE_UNAVAILABLE
+          : API_ERROR_CODES.INTERNAL_ERROR;
     const message =
       fault.status === 429
         ? "Too many requests (sandbox chaos); retry after the Retry-After seconds."
@@ -98,7 +98,7 @@ async function handleApi(
           {
             field: null,
             message: "Sandbox bug: an error answer did not match the contract.",
-            code: "INTERNAL_ERROR",
+            code: API_ERROR_CODES.INTERNAL_ERROR,
           },
         ]),
       );
@@ -134,7 +134,7 @@ async function route(
   if (!match)
     throw new SandboxError(
       404,
-      "NOT_FOUND",
+      API_ERROR_CODES.NOT_FOUND,
       `No API route ${method} ${url.pathname}; the routes are listed in docs/openapi.json.`,
     );
   if (!("route" in match)) {
@@ -144,7 +144,7 @@ async function route(
         {
           field: null,
           message: `${method} is not allowed on ${url.pathname}; use ${match.allowed.join(" or ")}.`,
-          code: "METHOD_NOT_ALLOWED",
+          code: API_ERROR_CODES.METHOD_NOT_ALLOWED,
         },
       ]),
       { allow: match.allowed.join(", ") },
@@ -164,12 +164,12 @@ async function route(
   if (principal.kind !== "integrator") {
     throw new SandboxError(
       403,
-      "FORBIDDEN",
+      API_ERROR_CODES.FORBIDDEN,
       `This access token is technical user "${principal.username}" of environment ${principal.companyId}; the partner API needs a token for the integrator's own API key.`,
     );
   }
 
-  const errors: ApiErrorItem[] = [];
+  const errors: SandboxErrorItem[] = [];
   const parse = (schema: z.ZodType | undefined, data: unknown): unknown => {
     if (!schema) return undefined;
     const result = schema.safeParse(data);
@@ -187,7 +187,7 @@ async function route(
     errors.push({
       field: IDEMPOTENCY_HEADER,
       message: "send one key of 1 to 255 characters",
-      code: "INVALID",
+      code: API_ERROR_CODES.INVALID,
     });
   }
   if (errors.length > 0) {

@@ -1,4 +1,5 @@
 import { createServer, type Server } from "node:http";
+import { API_ERROR_CODES } from "@pcx/sdk/contract";
 import type { SandboxEngine } from "../engine/sandbox-engine.js";
 import { SandboxError } from "../sandbox-error.js";
 import type { SandboxLogger } from "../sandbox-options.js";
@@ -35,7 +36,7 @@ export function createSandboxServer(options: {
         if (!handler)
           throw new SandboxError(
             404,
-            "NOT_FOUND",
+            API_ERROR_CODES.NOT_FOUND,
             `Nothing at ${url.pathname}. The API is under /api, the sandbox's own routes under /sandbox (docs/sandbox.md).`,
           );
         return handler.handle(context);

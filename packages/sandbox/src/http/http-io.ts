@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { ApiErrorItem } from "@pcx/sdk/contract";
+import { API_ERROR_CODES, type ApiErrorCode, type ApiErrorItem } from "@pcx/sdk/contract";
 import { SandboxError } from "../sandbox-error.js";
 
 /** Bodies larger than this are refused (413). */
@@ -12,7 +12,11 @@ export async function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Pr
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
     if (size > limit)
-      throw new SandboxError(413, "BODY_TOO_LARGE", `The request body exceeds ${limit} bytes.`);
+      throw new SandboxError(
+        413,
+        API_ERROR_CODES.BODY_TOO_LARGE,
+        `The request body exceeds ${limit} bytes.`,
+      );
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks);
@@ -27,7 +31,7 @@ export function parseJsonBody(raw: Buffer): unknown {
   } catch (error) {
     throw new SandboxError(
       400,
-      "INVALID_JSON",
+      API_ERROR_CODES.INVALID_JSON,
       `The request body is not valid JSON (${(error as Error).message}); send Content-Type: application/json with a JSON object.`,
     );
   }
@@ -49,8 +53,10 @@ export function sendJson(
   res.end(text);
 }
 
-/** Procountor's error shape: `{errors: [{field, message, code}]}`. */
-export function errorBody(errors: ApiErrorItem[]): { errors: ApiErrorItem[] } {
+/** Procountor's error shape: `{errors: [{field, message, code}]}`; codes from `API_ERROR_CODES`. */
+export function errorBody(errors: (ApiErrorItem & { code: ApiErrorCode })[]): {
+  errors: ApiErrorItem[];
+} {
   return { errors };
 }
 
@@ -71,5 +77,5 @@ export function sendError(
 export function toSandboxError(error: unknown): SandboxError {
   if (error instanceof SandboxError) return error;
   const message = error instanceof Error ? error.message : String(error);
-  return new SandboxError(500, "INTERNAL_ERROR", `Sandbox bug: ${message}`);
+  return new SandboxError(500, API_ERROR_CODES.INTERNAL_ERROR, `Sandbox bug: ${message}`);
 }

@@ -5,7 +5,7 @@ import type { SandboxRequestContext } from "./sandbox-handler.js";
 
 /**
  * POST /api/oauth/token: form-encoded client credentials plus api_key
- * (PROCOUNTOR-FACTS.md §2). Answers `{access_token, token_type, expires_in}`,
+ * (dev.procountor.com/m2m-authentication). Answers `{access_token, token_type, expires_in}`,
  * or `{error, error_description}`: 400 for a malformed request, 401 for bad credentials.
  */
 export async function handleTokenRequest(

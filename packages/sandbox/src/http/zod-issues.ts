@@ -1,4 +1,4 @@
-import type { ApiErrorItem } from "@pcx/sdk/contract";
+import { API_ERROR_CODES, type ApiErrorCode } from "@pcx/sdk/contract";
 import type { z } from "zod";
 
 /** `definition.technicalUser.rights[0].level` (docs/contract.md "Errors"). */
@@ -20,14 +20,39 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
   return current;
 }
 
-/** Zod issues → Procountor error items: a dot-path, the message, REQUIRED or INVALID. */
-export function issuesToErrors(error: z.ZodError, data: unknown, prefix?: string): ApiErrorItem[] {
-  return error.issues.map((issue) => {
+/** One error item of the sandbox's answers. */
+export interface SandboxErrorItem {
+  field: string | null;
+  message: string;
+  code: ApiErrorCode;
+}
+
+/**
+ * Zod issues → Procountor error items: a dot-path, the message, and REQUIRED,
+ * INVALID or UNKNOWN_FIELD. An unknown key gets an item of its own whose
+ * field names the key (`environments` misspelt as `enviroments` answers
+ * `field: "enviroments"`), so nothing unknown is ever dropped silently.
+ */
+export function issuesToErrors(
+  error: z.ZodError,
+  data: unknown,
+  prefix?: string,
+): SandboxErrorItem[] {
+  return error.issues.flatMap((issue): SandboxErrorItem[] => {
+    if (issue.code === "unrecognized_keys") {
+      return issue.keys.map((key) => ({
+        field: dotPath([...issue.path, key], prefix),
+        message: issue.message,
+        code: API_ERROR_CODES.UNKNOWN_FIELD,
+      }));
+    }
     const missing = issue.code === "invalid_type" && valueAt(data, issue.path) === undefined;
-    return {
-      field: dotPath(issue.path, prefix),
-      message: missing ? "is required" : issue.message,
-      code: missing ? "REQUIRED" : "INVALID",
-    };
+    return [
+      {
+        field: dotPath(issue.path, prefix),
+        message: missing ? "is required" : issue.message,
+        code: missing ? API_ERROR_CODES.REQUIRED : API_ERROR_CODES.INVALID,
+      },
+    ];
   });
 }

@@ -1,3 +1,4 @@
+import { MAX_STATE_LENGTH } from "@pcx/sdk/contract";
 import type { CustomerEnvironment } from "../engine/customer-environments.js";
 import type { CustomerIntegration } from "../engine/sandbox-engine.js";
 import { notFound, SandboxError } from "../sandbox-error.js";
@@ -13,9 +14,6 @@ import { confirmWithHandoff, type Started } from "./handoff.js";
 import type { Messages } from "./messages-en.js";
 import type { PageAnswer, SignedInContext } from "./page-context.js";
 import type { StepError } from "./step-page.js";
-
-/** The longest `state` the engine keeps (start-requests.ts); longer links are refused up front. */
-const MAX_STATE_LENGTH = 2048;
 
 function integrationOf(pc: SignedInContext, idText: string | undefined): CustomerIntegration {
   const id = parseId(idText);
@@ -86,6 +84,7 @@ function checkPicks(
 export function showActivation(pc: SignedInContext, idText: string | undefined): PageAnswer {
   const integration = integrationOf(pc, idText);
   const state = pc.url.searchParams.get("state");
+  // The contract's longest state, as the engine keeps it; longer links are refused up front.
   if (state !== null && state.length > MAX_STATE_LENGTH) return badLink(pc);
   return detailsStep(pc, integration, { state, termsAccepted: false, picked: [] });
 }

@@ -1,3 +1,4 @@
+import { API_ERROR_CODES } from "@pcx/sdk/contract";
 import { SandboxError } from "../sandbox-error.js";
 import { html } from "./html.js";
 import { layout } from "./layout.js";
@@ -32,7 +33,7 @@ export function pageForError(pc: PageContext, error: unknown): PageAnswer {
   const { t } = pc;
   if (error instanceof SandboxError) {
     if (error.status === 404) return notFoundPage(pc);
-    if (error.code === "NOT_PUBLISHED")
+    if (error.code === API_ERROR_CODES.NOT_PUBLISHED)
       return errorPage(pc, 409, t.notPublishedTitle, t.notPublishedText);
     if (error.status === 413) return errorPage(pc, 413, t.errorTitle, t.tooLarge);
     if (error.status < 500) return errorPage(pc, error.status, t.errorTitle, error.message);

@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { API_ERROR_CODES } from "@pcx/sdk/contract";
 import type { SandboxHandler, SandboxRequestContext } from "../http/sandbox-handler.js";
 import { SandboxError } from "../sandbox-error.js";
 import { postActivation, showActivation } from "./activation-routes.js";
@@ -155,7 +156,7 @@ export function createPagesHandler(options: PagesHandlerOptions = {}): SandboxHa
         if (!wantsHtml(context))
           throw new SandboxError(
             404,
-            "NOT_FOUND",
+            API_ERROR_CODES.NOT_FOUND,
             `Nothing at ${url.pathname}. The API is under /api, the sandbox's own routes under /sandbox, the customer's pages under / (docs/sandbox.md).`,
           );
       }

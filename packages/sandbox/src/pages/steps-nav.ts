@@ -1,7 +1,7 @@
 import { html, type SafeHtml } from "./html.js";
 import type { Messages } from "./messages-en.js";
 
-/** The activation's steps (DESIGN.md §1), as the customer sees them. */
+/** The activation's steps, as the customer sees them. */
 export function activationSteps(t: Messages): string[] {
   return [
     t.stepDetails,

@@ -1,7 +1,5 @@
-import type { EnvironmentDecision, RequestStatus } from "@pcx/sdk/contract";
+import type { EnvironmentDecision, RequestKind, RequestStatus } from "@pcx/sdk/contract";
 import type Database from "better-sqlite3";
-
-export type RequestKind = "ACTIVATION" | "UPDATE";
 
 export interface RequestRow {
   id: number;

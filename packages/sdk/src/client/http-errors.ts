@@ -1,5 +1,11 @@
-import { ApiErrorBodySchema, type ApiErrorItem, OAuthErrorSchema } from "../contract/index.js";
-import { PcxError, type PcxErrorCode } from "../errors/index.js";
+import {
+  API_ERROR_CODES,
+  ApiErrorBodySchema,
+  type ApiErrorItem,
+  OAuthErrorSchema,
+} from "../contract/index.js";
+import { PcxError, type PcxErrorCode, type RequestErrorDetails } from "../errors/index.js";
+import { joinSentences } from "../text/join-sentences.js";
 import type { Redactor } from "./redact.js";
 import type { TransportResponse } from "./transport.js";
 
@@ -43,6 +49,12 @@ const HINTS: Partial<Record<PcxErrorCode, string>> = {
   pcx_idempotency_conflict:
     "This Idempotency-Key was already used for a different request; use a new key for a different request.",
   pcx_limit_exceeded: "Raise the concurrent-activation limit or decide fewer environments.",
+  pcx_already_decided:
+    "The environment was already approved or rejected (perhaps by another instance); get the request to see its decisions.",
+  pcx_request_expired:
+    "The activation request timed out before it was decided; the customer must start the activation again.",
+  pcx_request_not_found:
+    "Check the activation request id: it does not exist, or it belongs to another integrator's integration.",
   pcx_rate_limited:
     "Procountor is limiting this client; try later or lower rateLimit.requestsPerSecond.",
   pcx_server_error: "Procountor answered with a server error; try again later.",
@@ -58,7 +70,10 @@ function attemptsSuffix(ctx: RequestContext): string {
   return ctx.attempts > 1 ? ` (after ${ctx.attempts} attempts)` : "";
 }
 
-function baseDetails(ctx: RequestContext, extra: Record<string, unknown>): Record<string, unknown> {
+function baseDetails<Extra extends object>(
+  ctx: RequestContext,
+  extra: Extra,
+): RequestErrorDetails & Extra {
   return {
     operationId: ctx.operationId,
     method: ctx.method,
@@ -84,14 +99,29 @@ function describeItems(items: ApiErrorItem[]): string {
   return shown.join("; ") + (items.length > 3 ? ` (+${items.length - 3} more)` : "");
 }
 
-function codeFor(status: number, items: ApiErrorItem[] | undefined): PcxErrorCode {
+/** The calls about one activation request, where a 404 means that request is not the caller's. */
+const REQUEST_OPERATIONS = new Set([
+  "getActivationRequest",
+  "approveActivationRequest",
+  "rejectActivationRequest",
+]);
+
+/** Procountor's `errors[].code` first, then the HTTP status. */
+function codeFor(
+  status: number,
+  items: ApiErrorItem[] | undefined,
+  operationId: string,
+): PcxErrorCode {
   const codes = new Set(items?.map((item) => item.code));
-  if (codes.has("IDEMPOTENCY_KEY_REUSED")) return "pcx_idempotency_conflict";
-  if (codes.has("LIMIT_EXCEEDED")) return "pcx_limit_exceeded";
+  if (codes.has(API_ERROR_CODES.IDEMPOTENCY_KEY_REUSED)) return "pcx_idempotency_conflict";
+  if (codes.has(API_ERROR_CODES.LIMIT_EXCEEDED)) return "pcx_limit_exceeded";
+  if (codes.has(API_ERROR_CODES.REQUEST_EXPIRED)) return "pcx_request_expired";
+  if (codes.has(API_ERROR_CODES.ALREADY_DECIDED)) return "pcx_already_decided";
   if (status === 400 || status === 422) return "pcx_api_validation";
   if (status === 401) return "pcx_unauthorized";
   if (status === 403) return "pcx_forbidden";
-  if (status === 404) return "pcx_not_found";
+  if (status === 404)
+    return REQUEST_OPERATIONS.has(operationId) ? "pcx_request_not_found" : "pcx_not_found";
   if (status === 409) return "pcx_conflict";
   if (status === 429) return "pcx_rate_limited";
   if (status >= 500) return "pcx_server_error";
@@ -130,7 +160,7 @@ export function errorFromResponse(
   const code: PcxErrorCode =
     isToken && response.status >= 400 && response.status < 500 && response.status !== 429
       ? "pcx_unauthorized"
-      : codeFor(response.status, items);
+      : codeFor(response.status, items, ctx.operationId);
   const statusText = STATUS_TEXT[response.status] ?? "";
   const requestId = response.headers["x-request-id"] ?? response.headers["request-id"];
   const retryAfter = response.headers["retry-after"];
@@ -138,11 +168,15 @@ export function errorFromResponse(
     isToken && code === "pcx_unauthorized"
       ? tokenHint(ctx, oauth?.success ? oauth.data.error : undefined, serverMessage)
       : HINTS[code];
-  // A refused token exchange names the credential to check in the message itself.
-  const fix = isToken && code === "pcx_unauthorized" ? `. ${hint}` : "";
-  const message = `${label(ctx)}: ${response.status}${statusText ? ` ${statusText}` : ""}${
-    serverMessage ? ` — ${serverMessage}` : ""
-  }${fix}${attemptsSuffix(ctx)}`;
+  // A refused token exchange names the credential to check in the message itself;
+  // joinSentences keeps one full stop when the server's text ends with its own.
+  const fix = isToken && code === "pcx_unauthorized" ? hint : undefined;
+  const message = `${joinSentences(
+    `${label(ctx)}: ${response.status}${statusText ? ` ${statusText}` : ""}${
+      serverMessage ? ` — ${serverMessage}` : ""
+    }`,
+    fix,
+  )}${attemptsSuffix(ctx)}`;
   return new PcxError(code, redactor.redact(message), {
     hint,
     details: redactor.redact(

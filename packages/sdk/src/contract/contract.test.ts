@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { buildPath, matchRoute, openApiDocument, routes } from "./index.js";
 
@@ -16,8 +17,29 @@ describe("route table", () => {
     expect(matchRoute("GET", "/nope")).toBeUndefined();
   });
 
-  it("throws on a missing path parameter", () => {
-    expect(() => buildPath(routes.getIntegration, {})).toThrow(/Missing path parameter "id"/);
+  it("throws pcx_usage naming a missing path parameter", () => {
+    expect(() => buildPath(routes.getIntegration, {})).toThrow(
+      expect.objectContaining({
+        code: "pcx_usage",
+        message: expect.stringMatching(/Missing path parameter "id"/),
+      }),
+    );
+  });
+
+  it("keeps a malformed escape as sent, so the parameter schema refuses it", () => {
+    const match = matchRoute("GET", "/integrations/%E0%A4%A");
+    expect(match && "params" in match && match.params).toEqual({ id: "%E0%A4%A" });
+    expect(routes.getIntegration.params.safeParse({ id: "%E0%A4%A" }).success).toBe(false);
+  });
+
+  it("never throws on any method and path (property)", () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 8 }), fc.string({ maxLength: 60 }), (method, tail) => {
+        for (const path of [tail, `/integrations/${tail}`, `/activation-requests/${tail}/approve`])
+          matchRoute(method, path);
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it("gives every mutating route an idempotency key", () => {

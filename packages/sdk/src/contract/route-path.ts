@@ -1,7 +1,8 @@
+import { PcxError } from "../errors/pcx-error.js";
 import type { RouteSpec } from "./routes.js";
 import { routes } from "./routes.js";
 
-/** Fills `{name}` placeholders; values are URI-encoded. Throws on a missing parameter (a bug, not input). */
+/** Fills `{name}` placeholders; values are URI-encoded. Throws `pcx_usage` naming a missing parameter. */
 export function buildPath(
   route: Pick<RouteSpec, "path">,
   params: Record<string, string | number> = {},
@@ -9,7 +10,9 @@ export function buildPath(
   return route.path.replace(/\{(\w+)\}/g, (_, name: string) => {
     const value = params[name];
     if (value === undefined)
-      throw new TypeError(`Missing path parameter "${name}" for ${route.path}`);
+      throw new PcxError("pcx_usage", `Missing path parameter "${name}" for ${route.path}`, {
+        hint: `Pass { ${name}: … } in the path parameters.`,
+      });
     return encodeURIComponent(String(value));
   });
 }
@@ -31,6 +34,16 @@ const compiled: CompiledRoute[] = Object.values(routes).map((route: RouteSpec) =
   return { route, pattern: new RegExp(`^${source}/?$`), names };
 });
 
+/** A malformed escape (`%E0%A4`) stays as sent, so the parameter's schema refuses it with a 400. */
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+/** A matched route and its path parameters. */
 export interface RouteMatch {
   route: RouteSpec;
   /** Raw (decoded) path parameters; validate with `route.params`. */
@@ -40,6 +53,7 @@ export interface RouteMatch {
 /**
  * Finds the route for a method and a path relative to the API base.
  * Returns `{ allowed }` when the path exists under other methods (for 405).
+ * Never throws, whatever the path.
  */
 export function matchRoute(
   method: string,
@@ -55,7 +69,7 @@ export function matchRoute(
     }
     const params: Record<string, string> = {};
     names.forEach((name, index) => {
-      params[name] = decodeURIComponent(found[index + 1] ?? "");
+      params[name] = decodeSegment(found[index + 1] ?? "");
     });
     return { route, params };
   }

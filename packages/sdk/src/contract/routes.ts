@@ -14,6 +14,7 @@ import {
   CreateIntegrationBodySchema,
   IntegrationSchema,
   LimitsSchema,
+  SetLimitsBodySchema,
   UpdateIntegrationBodySchema,
 } from "./integration-schemas.js";
 import { TokenRequestSchema, TokenResponseSchema } from "./oauth-schemas.js";
@@ -47,6 +48,7 @@ export interface RouteSpec {
 const IdParams = z.object({ id: IdParamSchema });
 const CompanyParams = z.object({ id: IdParamSchema, companyId: IdParamSchema });
 
+/** Every route of the contract by operation id; see `RouteSpec`. */
 export const routes = {
   getToken: {
     operationId: "getToken",
@@ -130,7 +132,7 @@ export const routes = {
     source: "modelled",
     auth: "bearer",
     params: IdParams,
-    body: LimitsSchema,
+    body: SetLimitsBodySchema,
     response: LimitsSchema,
     successStatus: 200,
     idempotent: true,
@@ -217,7 +219,9 @@ export const routes = {
   },
 } as const satisfies Record<string, RouteSpec>;
 
+/** The type of `routes`. */
 export type Routes = typeof routes;
+/** An operation id: a key of `routes`. */
 export type RouteName = keyof Routes;
 type Out<T> = T extends z.ZodType ? z.output<T> : never;
 type In<T> = T extends z.ZodType ? z.input<T> : never;

@@ -5,7 +5,7 @@
  *   customers need not do anything.
  * - "customer-update-required": customers see "Update required" and must
  *   review and accept the new version; until they do, the old version keeps
- *   its old rights (DESIGN.md §1 step 7).
+ *   its old rights.
  */
 export type ChangeClass = "cosmetic" | "needs-review" | "customer-update-required";
 

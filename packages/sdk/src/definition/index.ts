@@ -1,6 +1,7 @@
 export type { ChangeClass, DefinitionChange, DefinitionDiff } from "./definition-change.js";
 export type { DefinitionIssue, IssueSeverity, ValidationResult } from "./definition-issue.js";
 export { definitionJsonSchema } from "./definition-json-schema.js";
+export { MAX_DEFINITION_LENGTH, MAX_DEFINITION_SEPARATORS } from "./definition-size.js";
 export { diffDefinitions } from "./diff-definitions.js";
 export {
   BILLING_TARGETS,

@@ -1,15 +1,21 @@
 import { z } from "zod";
+import { findUnsafeCharacter } from "../text/unsafe-characters.js";
+import { rejectUnsafeCharacters } from "./unsafe-text-check.js";
 
 /**
- * The integration definition file (`pcx.integration.json` / `.yaml`), as in
- * DESIGN.md "The definition file". Field names are an interface: users write
+ * The integration definition file (`pcx.integration.json` / `.yaml`),
+ * documented in docs/definition.md. Field names are an interface: users write
  * them by hand and CI checks them, so renaming one is a breaking change.
  *
  * Messages say how to fix the problem; `validateDefinition` adds the dot-path.
  * Descriptions (`.meta`) end up in the JSON Schema that editors show as help,
  * and in the "missing field" messages of `validateDefinition`.
  * Custom issues carry `params.code`, which becomes the issue's stable code.
+ * Every text field refuses control and bidi characters (`rejectUnsafeCharacters`).
  */
+
+const oneLine = rejectUnsafeCharacters("one-line");
+const multiLine = rejectUnsafeCharacters("multi-line");
 
 const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
 
@@ -17,6 +23,11 @@ const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
 export const HttpsUrlSchema = z
   .string()
   .superRefine((value, ctx) => {
+    // The URL parser would percent-encode an ESC in a path, but the text as written is what is shown.
+    if (findUnsafeCharacter(value, { allowLineBreaks: false })) {
+      oneLine(value, ctx);
+      return;
+    }
     let url: URL;
     try {
       url = new URL(value);
@@ -46,9 +57,12 @@ export const HttpsUrlSchema = z
   })
   .meta({ format: "uri" });
 
+/** A right's level: "view" (Procountor's viewing rights) or "all" (all rights). */
 export const RIGHT_LEVELS = ["view", "all"] as const;
+/** Who pays the API fee: the activated environment, or its accounting firm. */
 export const BILLING_TARGETS = ["environment", "accounting-firm"] as const;
 
+/** One right of the technical user: the right's key, its level and why it is needed. */
 export const TechnicalUserRightSchema = z.object({
   right: z
     .string({ error: "name a right from the catalogue, e.g. sales-invoices" })
@@ -69,6 +83,7 @@ export const TechnicalUserRightSchema = z.object({
     .trim()
     .min(10, "explain in a sentence (10+ characters) why the integration needs this right")
     .max(300, "keep the purpose under 300 characters")
+    .superRefine(multiLine)
     .meta({
       description:
         "Why the integration needs this right, in one sentence that customers and Procountor's reviewers read (10-300 characters).",
@@ -76,6 +91,7 @@ export const TechnicalUserRightSchema = z.object({
     }),
 });
 
+/** The technical user Procountor adds to each activated environment: username, display name, rights. */
 export const TechnicalUserSchema = z.object({
   username: z
     .string({ error: "give the technical user a username such as acme-invoice-sync" })
@@ -95,6 +111,7 @@ export const TechnicalUserSchema = z.object({
     .trim()
     .min(1, "leave displayName out or give it 1 to 80 characters")
     .max(80, "keep displayName under 80 characters")
+    .superRefine(oneLine)
     .optional()
     .meta({
       description:
@@ -137,9 +154,10 @@ export const TechnicalUserSchema = z.object({
     }),
 });
 
+/** The integration definition file's schema; `validateDefinition` and `loadDefinition` apply it with readable issues. */
 export const IntegrationDefinitionSchema = z
   .object({
-    $schema: z.string().optional().meta({
+    $schema: z.string().superRefine(oneLine).optional().meta({
       description:
         "Path or URL of this JSON Schema, for editor completion. Editor-only: pcx never sends it to Procountor.",
     }),
@@ -148,6 +166,7 @@ export const IntegrationDefinitionSchema = z
       .trim()
       .min(2, "give the integration a name (2 to 80 characters)")
       .max(80, "keep the name under 80 characters")
+      .superRefine(oneLine)
       .meta({
         description:
           "The integration's name as customers see it when they activate (2-80 characters).",
@@ -158,6 +177,7 @@ export const IntegrationDefinitionSchema = z
       .trim()
       .min(10, "describe the integration in one sentence (10 to 300 characters)")
       .max(300, "keep the description under 300 characters; use longDescription for more")
+      .superRefine(multiLine)
       .meta({
         description: "One sentence shown to customers before they activate (10-300 characters).",
         examples: ["Sends sales invoices from Acme Shop to Procountor."],
@@ -166,6 +186,7 @@ export const IntegrationDefinitionSchema = z
       .string()
       .trim()
       .max(4000, "keep longDescription under 4000 characters")
+      .superRefine(multiLine)
       .optional()
       .meta({ description: "Optional: a longer description (up to 4000 characters)." }),
     logoUrl: HttpsUrlSchema.optional().meta({
@@ -240,7 +261,11 @@ export const IntegrationDefinitionSchema = z
 export type IntegrationDefinitionInput = z.input<typeof IntegrationDefinitionSchema>;
 /** A valid definition with defaults applied. */
 export type IntegrationDefinition = z.output<typeof IntegrationDefinitionSchema>;
+/** The technical user of a valid definition. */
 export type TechnicalUser = IntegrationDefinition["technicalUser"];
+/** One right of the technical user. */
 export type TechnicalUserRight = TechnicalUser["rights"][number];
+/** One of `RIGHT_LEVELS`. */
 export type RightLevel = (typeof RIGHT_LEVELS)[number];
+/** One of `BILLING_TARGETS`. */
 export type BillingTarget = (typeof BILLING_TARGETS)[number];

@@ -1,12 +1,29 @@
+import { findUnsafeCharacter, isUnsafeCharacter } from "../text/unsafe-characters.js";
+
 /** One step of a path: an object key or an array index. */
 export type PathSegment = string | number;
 
 const PLAIN_KEY = /^[^.[\]"\s]+$/;
 
 /**
+ * A key as a JSON string literal in which every unsafe character is a \u
+ * escape (JSON.stringify escapes only C0), so a path is safe to print and
+ * `parsePath` still reads back the exact key.
+ */
+function quoteKey(key: string): string {
+  return JSON.stringify(key).replace(/[^\u0020-\u007e]/g, (c) => {
+    const code = c.charCodeAt(0);
+    return isUnsafeCharacter(code, { allowLineBreaks: false })
+      ? `\\u${code.toString(16).padStart(4, "0")}`
+      : c;
+  });
+}
+
+/**
  * Formats path segments as the dot-path used in issues:
  * `["technicalUser", "rights", 1, "level"]` → `technicalUser.rights[1].level`.
- * Keys that would be ambiguous (dots, brackets, spaces, empty) are written as `["a key"]`.
+ * Keys that would be ambiguous (dots, brackets, spaces, empty) or hold control or bidi
+ * characters are written as `["a key"]`, those characters as \u escapes.
  */
 export function formatPath(segments: readonly PropertyKey[]): string {
   let out = "";
@@ -14,8 +31,8 @@ export function formatPath(segments: readonly PropertyKey[]): string {
     if (typeof segment === "number") out += `[${segment}]`;
     else {
       const key = String(segment);
-      if (PLAIN_KEY.test(key)) out += out === "" ? key : `.${key}`;
-      else out += `[${JSON.stringify(key)}]`;
+      if (PLAIN_KEY.test(key) && !findUnsafeCharacter(key)) out += out === "" ? key : `.${key}`;
+      else out += `[${quoteKey(key)}]`;
     }
   }
   return out;

@@ -11,6 +11,9 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
+/** Unknown fields reported one by one per object; the rest are summed up in one warning. */
+const MAX_REPORTED = 10;
+
 const ROOT_KEYS = Object.keys(IntegrationDefinitionSchema.shape);
 const LINK_KEYS = Object.keys(IntegrationDefinitionSchema.shape.links.shape);
 const USER_KEYS = Object.keys(TechnicalUserSchema.shape);
@@ -31,8 +34,10 @@ function check(
   out: DefinitionIssue[],
 ): void {
   if (!isObject(object)) return;
-  for (const key of Object.keys(object)) {
-    if (known.includes(key)) continue;
+  const unknown = Object.keys(object).filter((key) => !known.includes(key));
+  // A file with hundreds of unknown fields is not a definition: past 9, one summary says so.
+  const shown = unknown.length > MAX_REPORTED ? unknown.slice(0, MAX_REPORTED - 1) : unknown;
+  for (const key of shown) {
     const suggestion = suggestKey(key, known);
     out.push({
       path: formatPath([...at, key]),
@@ -43,6 +48,16 @@ function check(
         : `unknown field "${key}" is ignored; fields allowed here: ${known.join(", ")}`,
     });
   }
+  const rest = unknown.slice(shown.length);
+  if (rest.length > 0) {
+    const examples = rest.slice(0, 3).map((key) => JSON.stringify(key));
+    out.push({
+      path: formatPath(at),
+      code: "unknown_key",
+      severity: "warning",
+      message: `${rest.length} more unknown fields are ignored (${examples.join(", ")}, …); fields allowed here: ${known.join(", ")}`,
+    });
+  }
 }
 
 /**
@@ -50,6 +65,7 @@ function check(
  * the top level, in `links`, in `technicalUser` and in each rights entry, with
  * a did-you-mean. Unknown fields are warnings, not errors: they are ignored
  * (stripped) and are most often typos of a field that is then reported missing.
+ * At most 10 warnings per object: past 9, one warning names how many more.
  */
 export function lintUnknownKeys(input: unknown): DefinitionIssue[] {
   const out: DefinitionIssue[] = [];

@@ -2,6 +2,7 @@ import { readFile, stat } from "node:fs/promises";
 import { basename, extname, join, resolve } from "node:path";
 import { PcxError } from "../errors/index.js";
 import type { ValidationResult } from "./definition-issue.js";
+import { MAX_DEFINITION_LENGTH, tooLongIssue } from "./definition-size.js";
 import type { IntegrationDefinition } from "./integration-definition-schema.js";
 import { type DefinitionFormat, parseDefinitionText } from "./parse-definition-text.js";
 
@@ -98,6 +99,13 @@ export async function loadDefinition(
     } else if (info) path = target;
     else throw notFound([target]);
   }
+  const name = basename(path);
+  // UTF-8 takes at most 3 bytes per UTF-16 unit: a larger file is too long without reading it.
+  const bytes = (await stat(path).catch(() => undefined))?.size ?? 0;
+  if (bytes > 3 * MAX_DEFINITION_LENGTH) {
+    const errors = [tooLongIssue(name, bytes, "bytes")];
+    return { value: undefined, errors, warnings: [], file: path, format: formatOf(path, "") };
+  }
   let text: string;
   try {
     text = await readFile(path, "utf8");
@@ -108,5 +116,5 @@ export async function loadDefinition(
     });
   }
   const format = formatOf(path, text);
-  return { ...parseDefinitionText(text, { format, file: basename(path) }), file: path, format };
+  return { ...parseDefinitionText(text, { format, file: name }), file: path, format };
 }

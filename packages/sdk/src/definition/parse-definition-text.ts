@@ -1,10 +1,13 @@
 import { LineCounter, parseDocument } from "yaml";
 import type { DefinitionIssue, ValidationResult } from "./definition-issue.js";
+import { definitionSizeIssue } from "./definition-size.js";
+import { findDuplicateKeys } from "./duplicate-keys.js";
 import type { IntegrationDefinition } from "./integration-definition-schema.js";
 import { internalError } from "./internal-error.js";
 import { parsePath } from "./issue-path.js";
 import { jsonSyntaxError } from "./json-syntax-error.js";
 import { nodePosition } from "./node-position.js";
+import { withPrintableIssues } from "./printable-issues.js";
 import { validateDefinition } from "./validate-definition.js";
 
 /** The definition file formats. */
@@ -32,6 +35,8 @@ function parse(
 ): ValidationResult<IntegrationDefinition> {
   const source = text.startsWith("\uFEFF") ? text.slice(1) : text;
   const name = options.file ?? "the definition";
+  const tooLarge = definitionSizeIssue(source, name);
+  if (tooLarge) return { value: undefined, errors: [tooLarge], warnings: [] };
   const lineCounter = new LineCounter();
   const errors: DefinitionIssue[] = [];
   const warnings: DefinitionIssue[] = [];
@@ -41,7 +46,18 @@ function parse(
   };
 
   // The yaml parser reads JSON too and gives every node a position.
-  const doc = parseDocument(source, { lineCounter, uniqueKeys: true, logLevel: "error" });
+  // Repeated keys are found by findDuplicateKeys (linear), not by the parser (quadratic).
+  const doc = parseDocument(source, { lineCounter, uniqueKeys: false, logLevel: "error" });
+  const reportDuplicates = () => {
+    for (const { key, offset, firstOffset } of findDuplicateKeys(doc)) {
+      const first = lineCounter.linePos(firstOffset);
+      parseError(
+        `the key ${JSON.stringify(key)} is repeated (first at line ${first.line}); remove one of them`,
+        offset,
+        "duplicate_key",
+      );
+    }
+  };
   let data: unknown;
   if (options.format === "json") {
     try {
@@ -53,20 +69,12 @@ function parse(
       return { value: undefined, errors, warnings };
     }
     // JSON.parse accepts repeated keys (the last wins); they are almost always a mistake.
-    for (const problem of doc.errors) {
-      if (problem.code === "DUPLICATE_KEY") {
-        parseError(
-          `${firstLine(problem.message)}; remove one of them`,
-          problem.pos[0],
-          "duplicate_key",
-        );
-      }
-    }
+    reportDuplicates();
   } else {
     for (const problem of doc.errors) {
-      const code = problem.code === "DUPLICATE_KEY" ? "duplicate_key" : "parse_error";
-      parseError(`${name} is not valid YAML: ${firstLine(problem.message)}`, problem.pos[0], code);
+      parseError(`${name} is not valid YAML: ${firstLine(problem.message)}`, problem.pos[0]);
     }
+    if (errors.length === 0) reportDuplicates();
     for (const problem of doc.warnings) {
       const pos = lineCounter.linePos(problem.pos[0]);
       warnings.push({
@@ -108,7 +116,9 @@ function parse(
 /**
  * Parses a definition file's text (JSON or YAML) and validates it, never
  * throwing. Syntax errors become `parse_error` issues (path "") with the line
- * and column where parsing failed; repeated keys are `duplicate_key` errors.
+ * and column where parsing failed; repeated keys are `duplicate_key` errors;
+ * a text over MAX_DEFINITION_LENGTH characters or MAX_DEFINITION_SEPARATORS
+ * separators is one `too_large` error, before any parsing.
  * Every validation issue gets the 1-based line and column of the node it is
  * about (see `nodePosition`). Errors and warnings are sorted by position.
  */
@@ -118,8 +128,8 @@ export function parseDefinitionText(
 ): ValidationResult<IntegrationDefinition> {
   try {
     if (typeof text !== "string") return validateDefinition(text);
-    return parse(text, options);
+    return withPrintableIssues(parse(text, options));
   } catch (error) {
-    return internalError("read", error, { line: 1, column: 1 });
+    return withPrintableIssues(internalError("read", error, { line: 1, column: 1 }));
   }
 }

@@ -19,7 +19,7 @@ export interface SerializeDefinitionOptions {
   schema?: string | false;
 }
 
-// The order of the fields in the file: the order of DESIGN.md "The definition file".
+// The order of the fields in the file: the order docs/definition.md documents them in.
 const ROOT_ORDER = [
   "$schema",
   "name",

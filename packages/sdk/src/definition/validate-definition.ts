@@ -6,6 +6,7 @@ import { internalError } from "./internal-error.js";
 import { parsePath } from "./issue-path.js";
 import { describeValue, issuesFromZod } from "./issues-from-zod.js";
 import { lintUnknownKeys, suggestKey } from "./lint-unknown-keys.js";
+import { withPrintableIssues } from "./printable-issues.js";
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -29,9 +30,10 @@ function pointAtTypos(input: unknown, errors: DefinitionIssue[]): void {
     const missing = segments[segments.length - 1];
     const parent = objectAt(input, segments.slice(0, -1));
     if (typeof missing !== "string" || !isObject(parent)) continue;
-    const typo = Object.keys(parent).find(
-      (key) => key !== missing && suggestKey(key, [missing]) === missing,
-    );
+    // Near-misses are looked for among a handful of keys, not among thousands.
+    const keys = Object.keys(parent);
+    if (keys.length > 50) continue;
+    const typo = keys.find((key) => key !== missing && suggestKey(key, [missing]) === missing);
     if (typo) error.message += ` (found "${typo}": rename it to "${missing}")`;
   }
 }
@@ -41,16 +43,22 @@ function pointAtTypos(input: unknown, errors: DefinitionIssue[]): void {
  * and reports every problem at once, never throwing:
  *
  * - errors: each broken field with its dot-path (schema rules: types, lengths,
- *   https URLs, username format, levels, at least one right, no right listed twice);
+ *   https URLs, username format, levels, at least one right, no right listed
+ *   twice, no control or bidi characters in text: `unsafe_character`);
  * - warnings: unknown fields (with did-you-mean) and the rights lint
  *   (`lintRights`: unknown rights, unexplained high-risk rights, `all` for a
  *   purpose that only reads).
  *
  * `value` is the definition with defaults applied (billing: "environment") and
  * strings trimmed, or undefined when there are errors. Issues carry no
- * line/column here; `parseDefinitionText` adds them.
+ * line/column here; `parseDefinitionText` adds them. Messages are safe to
+ * print: what they quote from the input has its control characters escaped.
  */
 export function validateDefinition(input: unknown): ValidationResult<IntegrationDefinition> {
+  return withPrintableIssues(check(input));
+}
+
+function check(input: unknown): ValidationResult<IntegrationDefinition> {
   try {
     if (!isObject(input)) {
       const required = Object.entries(IntegrationDefinitionSchema.shape)

@@ -1,3 +1,5 @@
+import type { PcxErrorDetailsMap } from "./error-details.js";
+
 /**
  * Stable error codes. Code strings never change once released: scripts and
  * backends match on them. Add new codes at the end of their group.
@@ -42,28 +44,37 @@ export const ERROR_CODES = [
   "pcx_internal",
 ] as const;
 
+/** One of `ERROR_CODES`. */
 export type PcxErrorCode = (typeof ERROR_CODES)[number];
 
-export interface PcxErrorOptions {
-  /** The underlying error, kept for debugging. */
+/**
+ * The `details` shape of error code `C` (see `PcxErrorDetailsMap`). For a
+ * PcxError of no particular code it is the union of all shapes; narrow with
+ * `isPcxError(error, code)` (or on `error.code`) to get one.
+ */
+export type PcxErrorDetails<C extends PcxErrorCode = PcxErrorCode> = PcxErrorDetailsMap[C];
+
+/** The options of `new PcxError(code, message, options)`. */
+export interface PcxErrorOptions<C extends PcxErrorCode = PcxErrorCode> {
+  /** The underlying error, kept for debugging. Default: none. */
   cause?: unknown;
-  /** Structured details safe to print (never secrets). */
-  details?: Record<string, unknown>;
-  /** A sentence telling the user how to fix it. */
+  /** Structured details safe to print (never secrets), typed per code. Default: none. */
+  details?: PcxErrorDetails<C>;
+  /** A sentence telling the user how to fix it. Default: none. */
   hint?: string;
 }
 
 /**
  * The one error base class of pcx. Every error the SDK throws is a PcxError
- * (or a subclass) with a stable `code`; `exitCodeFor` and `httpStatusFor`
- * map codes to CLI exit codes and HTTP statuses.
+ * with a stable `code` and `details` typed by that code (`PcxErrorDetailsMap`);
+ * `httpStatusFor` maps codes to HTTP statuses.
  */
-export class PcxError extends Error {
-  readonly code: PcxErrorCode;
-  readonly details: Record<string, unknown> | undefined;
+export class PcxError<C extends PcxErrorCode = PcxErrorCode> extends Error {
+  readonly code: C;
+  readonly details: PcxErrorDetails<C> | undefined;
   readonly hint: string | undefined;
 
-  constructor(code: PcxErrorCode, message: string, options: PcxErrorOptions = {}) {
+  constructor(code: C, message: string, options: PcxErrorOptions<NoInfer<C>> = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = "PcxError";
     this.code = code;
@@ -73,10 +84,10 @@ export class PcxError extends Error {
 
   /** A JSON-safe view for `--json` output and logs. */
   toJSON(): {
-    code: PcxErrorCode;
+    code: C;
     message: string;
     hint?: string;
-    details?: Record<string, unknown>;
+    details?: PcxErrorDetails<C>;
   } {
     return {
       code: this.code,
@@ -87,13 +98,24 @@ export class PcxError extends Error {
   }
 }
 
-/** True when `error` is a PcxError, also across duplicated copies of the SDK. */
-export function isPcxError(error: unknown): error is PcxError {
-  return (
+/**
+ * A PcxError of any code, as a union over the codes: after
+ * `error.code === "pcx_timeout"`, `error.details` is `TimeoutDetails`.
+ */
+export type AnyPcxError = { [C in PcxErrorCode]: PcxError<C> }[PcxErrorCode];
+
+/**
+ * True when `error` is a PcxError (also across duplicated copies of the SDK),
+ * and, given `code`, one with that code.
+ */
+export function isPcxError(error: unknown): error is AnyPcxError;
+export function isPcxError<C extends PcxErrorCode>(error: unknown, code: C): error is PcxError<C>;
+export function isPcxError(error: unknown, code?: PcxErrorCode): boolean {
+  const isOne =
     error instanceof PcxError ||
     (typeof error === "object" &&
       error !== null &&
       typeof (error as { code?: unknown }).code === "string" &&
-      (ERROR_CODES as readonly string[]).includes((error as { code: string }).code))
-  );
+      (ERROR_CODES as readonly string[]).includes((error as { code: string }).code));
+  return isOne && (code === undefined || (error as { code: string }).code === code);
 }

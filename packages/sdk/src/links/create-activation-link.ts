@@ -1,5 +1,7 @@
-import { PcxError } from "../errors/index.js";
+import { MAX_STATE_LENGTH } from "../contract/max-state-length.js";
+import { PcxError } from "../errors/pcx-error.js";
 
+/** The options of `createActivationLink`. */
 export interface ActivationLinkOptions {
   /**
    * The integration's activation link, `activationLink` of the approved
@@ -8,7 +10,8 @@ export interface ActivationLinkOptions {
   activationLink: string | null | undefined;
   /**
    * The integrator's own reference, passed through Procountor to the callback as
-   * `state` (use `signState()` so it cannot be forged). Default: none.
+   * `state` (use `signState()` so it cannot be forged); at most
+   * `MAX_STATE_LENGTH` characters. Default: none.
    */
   state?: string;
 }
@@ -16,7 +19,8 @@ export interface ActivationLinkOptions {
 /**
  * The link a customer opens to activate the integration, optionally carrying
  * `state`. Built with the URL API, so existing query parameters are kept and
- * the state is encoded. Throws `pcx_usage` when there is no (valid) link yet.
+ * the state is encoded. Throws `pcx_usage` when there is no (valid) link yet
+ * or the state is empty or longer than `MAX_STATE_LENGTH`.
  */
 export function createActivationLink(options: ActivationLinkOptions): string {
   const { activationLink, state } = options;
@@ -33,7 +37,15 @@ export function createActivationLink(options: ActivationLinkOptions): string {
     throw new PcxError("pcx_usage", `The activation link is not an http(s) URL: ${activationLink}`);
   }
   if (state !== undefined) {
-    if (state === "") throw new PcxError("pcx_usage", "state must not be empty");
+    if (typeof state !== "string" || state === "")
+      throw new PcxError("pcx_usage", "state must be a non-empty string");
+    if (state.length > MAX_STATE_LENGTH) {
+      throw new PcxError(
+        "pcx_usage",
+        `state is ${state.length} characters; an activation link carries at most ${MAX_STATE_LENGTH}`,
+        { hint: "Keep the state to a short reference (signState makes one)." },
+      );
+    }
     url.searchParams.set("state", state);
   }
   return url.toString();

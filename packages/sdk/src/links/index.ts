@@ -6,7 +6,8 @@ export { parseDuration } from "./parse-duration.js";
 export { type SignStateOptions, signState } from "./sign-state.js";
 export {
   KEY_ID_PATTERN,
-  MAX_STATE_LENGTH,
+  MAX_CLOCK_TOLERANCE_SEC,
+  MAX_STATE_LIFETIME_SEC,
   MIN_SECRET_BYTES,
   type StatePayload,
   type StateSecret,

@@ -1,4 +1,4 @@
-import { PcxError } from "../errors/index.js";
+import { PcxError } from "../errors/pcx-error.js";
 
 const UNIT_MS: Record<string, number> = {
   ms: 1,

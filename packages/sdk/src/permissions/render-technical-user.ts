@@ -31,7 +31,7 @@ export interface RenderedRight {
   risk: RightRisk | "unknown";
 }
 
-/** The technical user as the customer reviews it during activation (DESIGN.md §1 step 4). */
+/** The technical user as the customer reviews it during activation, on the page that lists its rights. */
 export interface RenderedTechnicalUser {
   /** The technical user's username. */
   username: string;

@@ -14,7 +14,7 @@ export type LocalizedText = Readonly<Record<Locale, string>>;
  */
 export type RightRisk = "high" | "normal";
 
-/** The top-level groups of Procountor's user-rights view (grouping per a third-party page, see PROCOUNTOR-FACTS §4). */
+/** The top-level groups of Procountor's user-rights view (Procountor publishes no grouping; this one follows a third-party integration guide). */
 export type RightGroup =
   | "management"
   | "sales"

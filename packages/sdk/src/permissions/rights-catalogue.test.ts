@@ -26,7 +26,7 @@ const DESIGN_KEYS = [
 describe("RIGHTS_CATALOGUE", () => {
   const keys = RIGHTS_CATALOGUE.map((entry) => entry.key);
 
-  it("has every key DESIGN.md lists, once each, in kebab-case", () => {
+  it("has every key of the original design, once each, in kebab-case", () => {
     expect(keys).toEqual(expect.arrayContaining(DESIGN_KEYS));
     expect(new Set(keys).size).toBe(keys.length);
     for (const key of keys) expect(key).toMatch(/^[a-z][a-z0-9-]*$/);

@@ -60,6 +60,13 @@ export interface ActivationStore {
   getActivation(integrationId: number, companyId: number): Promise<ActivationRecord | undefined>;
   listActivations(filter?: ActivationFilter): Promise<ActivationRecord[]>;
   /**
+   * Replaces an activation's sealed API key only if it still equals `from`
+   * (compare-and-set, so a concurrent write is never overwritten; nothing
+   * else changes, not even `updatedAt`). True when replaced. Key rotation
+   * (`rotateSealedKeys`) re-seals through this.
+   */
+  replaceSealedApiKey(input: ReplaceSealedApiKeyInput): Promise<boolean>;
+  /**
    * Takes the named lease for `holder` when it is free, expired at `now`, or
    * already held by `holder` (then it is extended to `now + ttlMs`). True when
    * `holder` holds it afterwards.
@@ -71,8 +78,10 @@ export interface ActivationStore {
   close(): Promise<void>;
 }
 
+/** What the integrator decided for an environment. */
 export type DecisionAction = "approve" | "reject";
 
+/** An activation request as the callback handler first records it. */
 export interface NewStoredRequest {
   requestId: number;
   integrationId: number;
@@ -89,13 +98,16 @@ export interface NewStoredRequest {
   seenAt: Date;
 }
 
+/** A recorded activation request. */
 export interface StoredRequest extends NewStoredRequest {
   /** True while the integrator's own page (defer) is collecting what it needs. */
   deferred: boolean;
 }
 
+/** Where a decision stands: written as an intent, or applied through the API. */
 export type DecisionStatus = "intent" | "applied";
 
+/** One environment's decision as the store keeps it, from intent to the API's answer. */
 export interface DecisionRecord {
   requestId: number;
   companyId: number;
@@ -114,6 +126,7 @@ export interface DecisionRecord {
   appliedAt: Date | null;
 }
 
+/** What a caller wants decided for one environment. */
 export interface DecisionIntent {
   companyId: number;
   action: DecisionAction;
@@ -121,6 +134,7 @@ export interface DecisionIntent {
   reason: string | null;
 }
 
+/** The input of `claimDecisions`: intents to record for environments not decided yet. */
 export interface ClaimDecisionsInput {
   requestId: number;
   intents: ReadonlyArray<DecisionIntent>;
@@ -134,6 +148,7 @@ export interface ClaimDecisionsInput {
   now: Date;
 }
 
+/** What `claimDecisions` answers: the request's records after the claim and what this call claimed. */
 export interface ClaimDecisionsResult {
   /** Every decision record of the request after the claim. */
   records: DecisionRecord[];
@@ -141,14 +156,16 @@ export interface ClaimDecisionsResult {
   claimed: number[];
 }
 
+/** The input of `consumeNonce`: a verified state's nonce and the request it was used for. */
 export interface ConsumeNonceInput {
   nonce: string;
   requestId: number;
-  /** When the state expires; a store may forget the nonce after that. */
+  /** When the state expires: once `now` is past it, the store forgets the nonce (its state is refused as expired anyway). */
   expiresAt: Date;
   now: Date;
 }
 
+/** The integration's activation in one environment, as the integrator's store keeps it. */
 export interface ActivationRecord {
   integrationId: number;
   companyId: number;
@@ -169,11 +186,23 @@ export interface ActivationRecord {
   updatedAt: Date;
 }
 
+/** Which activations `listActivations` answers; every field optional. */
 export interface ActivationFilter {
   integrationId?: number;
   status?: ActivationStatus;
 }
 
+/** The input of `replaceSealedApiKey`: a compare-and-set of one sealed API key. */
+export interface ReplaceSealedApiKeyInput {
+  integrationId: number;
+  companyId: number;
+  /** The sealed value the caller read. */
+  from: string;
+  /** The value to store instead. */
+  to: string;
+}
+
+/** The input of `acquireLease`: a named lease, its holder and how long it lasts. */
 export interface LeaseInput {
   name: string;
   holder: string;

@@ -4,9 +4,11 @@ import type {
   ClaimDecisionsInput,
   DecisionIntent,
   DecisionRecord,
+  NewStoredRequest,
   StoredRequest,
 } from "./activation-store.js";
 
+/** The options of `createMemoryStore` (for tests and single-process demos). */
 export interface MemoryStoreOptions {
   /**
    * Receives the warning given once when the store is created under
@@ -36,6 +38,34 @@ function warnInProduction(onWarning: MemoryStoreOptions["onWarning"]): void {
 
 const copy = <T>(value: T): T => structuredClone(value);
 
+// Only the interface's fields are kept, as a SQL store would: a caller's extra
+// properties must not come back from this store and vanish from the others.
+const requestFields = (r: NewStoredRequest): NewStoredRequest => ({
+  requestId: r.requestId,
+  integrationId: r.integrationId,
+  integrationVersion: r.integrationVersion,
+  kind: r.kind,
+  ref: r.ref,
+  stateNonce: r.stateNonce,
+  companyIds: [...r.companyIds],
+  expiresAt: new Date(r.expiresAt),
+  seenAt: new Date(r.seenAt),
+});
+
+const activationFields = (a: ActivationRecord): ActivationRecord => ({
+  integrationId: a.integrationId,
+  companyId: a.companyId,
+  companyName: a.companyName,
+  businessId: a.businessId,
+  version: a.version,
+  status: a.status,
+  technicalUsername: a.technicalUsername,
+  sealedApiKey: a.sealedApiKey,
+  requestId: a.requestId,
+  activatedAt: new Date(a.activatedAt),
+  updatedAt: new Date(a.updatedAt),
+});
+
 /**
  * An `ActivationStore` in this process's memory: for development, tests and
  * the demo. Every method is atomic (JavaScript runs one at a time here), so it
@@ -63,7 +93,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): ActivationS
     async saveRequest(request) {
       const existing = requests.get(request.requestId);
       if (existing) return copy(existing);
-      const stored: StoredRequest = { ...copy(request), deferred: false };
+      const stored: StoredRequest = { ...requestFields(request), deferred: false };
       requests.set(request.requestId, stored);
       return copy(stored);
     },
@@ -152,9 +182,10 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): ActivationS
       return found.requestId === requestId ? "same_request" : "replayed";
     },
     async saveActivation(activation) {
-      activations.set(activationKey(activation.integrationId, activation.companyId), {
-        ...copy(activation),
-      });
+      activations.set(
+        activationKey(activation.integrationId, activation.companyId),
+        activationFields(activation),
+      );
     },
     async getActivation(integrationId, companyId) {
       const found = activations.get(activationKey(integrationId, companyId));
@@ -169,6 +200,12 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): ActivationS
         )
         .sort((a, b) => a.integrationId - b.integrationId || a.companyId - b.companyId)
         .map(copy);
+    },
+    async replaceSealedApiKey({ integrationId, companyId, from, to }) {
+      const found = activations.get(activationKey(integrationId, companyId));
+      if (found?.sealedApiKey !== from) return false;
+      found.sealedApiKey = to;
+      return true;
     },
     async acquireLease({ name, holder, ttlMs, now }) {
       const current = leases.get(name);

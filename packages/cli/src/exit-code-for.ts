@@ -1,8 +1,14 @@
-import { isPcxError, type PcxErrorCode } from "./pcx-error.js";
+import { isPcxError, type PcxErrorCode } from "@pcx/sdk";
+import type { ExitCode } from "./command.js";
 
-/** CLI exit codes, see docs/cli.md: 0 ok, 1 check failed, 2 usage, 3 API/network, 4 credentials/config. */
-export const EXIT = { ok: 0, checkFailed: 1, usage: 2, api: 3, config: 4 } as const;
-export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
+/** The exit codes by meaning (docs/cli.md): 0 ok, 1 check failed, 2 usage, 3 API/network, 4 credentials/config. */
+export const EXIT = {
+  ok: 0,
+  checkFailed: 1,
+  usage: 2,
+  api: 3,
+  config: 4,
+} as const satisfies Record<string, ExitCode>;
 
 const byCode: Record<PcxErrorCode, ExitCode> = {
   pcx_usage: EXIT.usage,
@@ -37,7 +43,12 @@ const byCode: Record<PcxErrorCode, ExitCode> = {
   pcx_internal: EXIT.api,
 };
 
-/** The CLI exit code for any thrown value; unknown errors are treated as API/runtime failures (3). */
+/**
+ * The exit code for any thrown value; unknown errors are treated as
+ * API/runtime failures (3). The SDK knows nothing of exit codes: this table
+ * is the CLI's, and a new SDK error code fails the type check here until it
+ * has one.
+ */
 export function exitCodeFor(error: unknown): ExitCode {
   return isPcxError(error) ? byCode[error.code] : EXIT.api;
 }
