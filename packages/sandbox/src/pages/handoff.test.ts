@@ -15,7 +15,7 @@ describe("hand-off tokens", () => {
     const a = newHandoffToken();
     expect(isHandoffToken(a)).toBe(true);
     expect(newHandoffToken()).not.toBe(a);
-    for (const bad of ["", "short", `${a}x`, "a".repeat(21) + "/", 5, null])
+    for (const bad of ["", "short", `${a}x`, `${"a".repeat(21)}/`, 5, null])
       expect(isHandoffToken(bad)).toBe(false);
   });
 

@@ -59,6 +59,7 @@ describe("page messages", () => {
     expect(englishWordsIn("Valitse ympäristöt and continue")).toEqual(["and", "continue"]);
     expect(englishWordsIn("Katso /sandbox/outbox ja https://example.fi/the")).toEqual([]);
     expect(placeholderIn("Hei {name}")).toBe("{name}");
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the leftover placeholder is the point
     expect(placeholderIn("Hei ${name}")).toBe("${");
     expect(hasClauseSemicolon("Ei oikea Procountor; yritykset ovat keksittyjä.")).toBe(true);
     expect(hasClauseSemicolon("Ei oikea Procountor. Yritykset ovat keksittyjä.")).toBe(false);
