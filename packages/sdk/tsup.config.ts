@@ -1,7 +1,15 @@
 import { defineConfig } from "tsup";
 
 export default defineConfig({
-  entry: { index: "src/index.ts", contract: "src/contract/index.ts" },
+  entry: {
+    index: "src/index.ts",
+    contract: "src/contract/index.ts",
+    // The callback adapters: thin subpath entries, so a backend loads only its framework's.
+    "callback/node": "src/callback/adapters/node-callback.ts",
+    "callback/express": "src/callback/adapters/express-callback.ts",
+    "callback/fastify": "src/callback/adapters/fastify-callback.ts",
+    "callback/fetch": "src/callback/adapters/fetch-callback.ts",
+  },
   format: ["esm", "cjs"],
   dts: true,
   sourcemap: true,
