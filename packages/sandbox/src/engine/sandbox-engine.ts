@@ -22,6 +22,11 @@ import type { Store } from "../store/open-store.js";
 import { deactivate, listActivations } from "./activations.js";
 import { authenticate, introspect, issueToken, type Principal } from "./auth.js";
 import {
+  type CreateCustomerInput,
+  type CreatedCustomer,
+  createCustomer,
+} from "./create-customer.js";
+import {
   type CustomerEnvironment,
   describeEnvironments,
   listUpdatableEnvironments,
@@ -231,6 +236,10 @@ export class SandboxEngine {
 
   // ── The customer (pages and /sandbox admin routes) ──
 
+  /** A new customer user with `companies` fresh environments (load tests); see createCustomer. */
+  createCustomer(input: CreateCustomerInput): CreatedCustomer {
+    return this.transaction(() => createCustomer(this.#ctx, input));
+  }
   listUsers(): UserRow[] {
     return this.transaction(() => this.#ctx.store.directory.listUsers());
   }

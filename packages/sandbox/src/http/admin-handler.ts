@@ -2,6 +2,7 @@ import type { z } from "zod";
 import { DEMO_USER } from "../fixtures/demo-fixtures.js";
 import { invalid, SandboxError } from "../sandbox-error.js";
 import {
+  CreateCustomerBodySchema,
   EnvironmentsQuerySchema,
   IntrospectBodySchema,
   ReviewBodySchema,
@@ -57,6 +58,13 @@ function adminRoutes(stats: SandboxStats): AdminRoute[] {
       run: ({ engine }) => ({ ...engine.dumpState(), stats }),
     },
     { method: "GET", pattern: /^\/sandbox\/users$/, run: ({ engine }) => engine.listUsers() },
+    {
+      method: "POST",
+      pattern: /^\/sandbox\/customers$/,
+      status: 201,
+      run: async ({ engine }, _, body) =>
+        engine.createCustomer(parseWith(CreateCustomerBodySchema, await body())),
+    },
     {
       method: "GET",
       pattern: /^\/sandbox\/users\/([^/]+)\/environments$/,
