@@ -22,7 +22,14 @@ export {
   TEST_STATE_SECRET,
   testSealer,
 } from "./decision-fixtures.js";
+export {
+  checkExactlyOnce,
+  type ExactlyOnceInput,
+  type ExactlyOnceReport,
+  type ExpectedDecision,
+} from "./exactly-once.js";
 export { fakeTime } from "./fake-time.js";
+export { loadTestDecision, startAsNewCustomer } from "./load-fixtures.js";
 export {
   describePostgres,
   EXAMPLE_TEST_DATABASE_URL,

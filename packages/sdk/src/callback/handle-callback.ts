@@ -77,6 +77,7 @@ function hookContext(
   httpRequest: Request,
 ): ActivationRequestContext {
   return {
+    via: "callback",
     state,
     ref: state?.payload.ref ?? null,
     httpRequest,
