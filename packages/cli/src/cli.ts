@@ -10,7 +10,9 @@ import type { LogoutInput } from "./commands/logout.js";
 import type { ProfilesInput } from "./commands/profiles.js";
 import type { SandboxInput } from "./commands/sandbox.js";
 import type { StatusInput } from "./commands/status.js";
+import type { StoreMigrateInput } from "./commands/store-migrate.js";
 import type { ValidateInput } from "./commands/validate.js";
+import type { WorkerInput } from "./commands/worker.js";
 import { type CliContext, createContext, type GlobalOptions, type Runtime } from "./context.js";
 import { createOutput } from "./io/output.js";
 import { type ClassifiedError, classifyError, reportError } from "./report-error.js";
@@ -40,7 +42,8 @@ Exit codes:
   4  missing credentials or configuration
 
 Environment: PCX_PROFILE, PCX_BASE_URL, PCX_CLIENT_ID, PCX_CLIENT_SECRET, PCX_API_KEY,
-  PCX_INTEGRATION_ID, PCX_STATE_SECRET, PCX_STATE_KEY_ID, PCX_CONFIG_DIR, NO_COLOR.
+  PCX_INTEGRATION_ID, PCX_STATE_SECRET, PCX_STATE_KEY_ID, PCX_STORE_URL, PCX_KEYRING,
+  PCX_CONFIG_DIR, NO_COLOR.
 Docs: docs/cli.md`;
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -313,6 +316,62 @@ export async function run(runtime: Runtime): Promise<ExitCode> {
         seed: options.seed as number | undefined,
         latency: options.latency as number | undefined,
         ttl: options.ttl as string | undefined,
+      }),
+    );
+
+  program
+    .command("worker")
+    .summary("run the reconciler: decide requests the callback never saw, sync activation status")
+    .description(
+      "Run the reconciler with your backend's hooks module until SIGINT/SIGTERM: decide the pending activation requests whose callback never came (with the same onActivationRequest as your callback), sync activation statuses into the store, replay unconfirmed decisions. Each event is a line on stdout (--json: one JSON object per line), the summary the last. Keys are sealed with PCX_KEYRING (id:base64key,…); states are checked with PCX_STATE_SECRET or the profile's. See docs/reconciler.md.",
+    )
+    .requiredOption(
+      "--hooks <file>",
+      "module (ESM or CommonJS) exporting onActivationRequest, and optionally onDecided and onStatusChange",
+    )
+    .option(
+      "--store <url>",
+      "sqlite:PATH or postgres://… (else PCX_STORE_URL, else the profile's store)",
+    )
+    .option("--integration <id>", INTEGRATION_HELP, positiveInteger)
+    .option("--interval <duration>", "time between sweeps (default 30s)")
+    .option("--grace <duration>", "leave requests younger than this to the callback (default 1m)")
+    .option(
+      "--concurrency <n>",
+      "requests decided at once within a sweep (default 4)",
+      positiveInteger,
+    )
+    .option("--once", "run one sweep and exit")
+    .action((options, cmd: Command) =>
+      invoke<WorkerInput>(cmd, () => import("./commands/worker.js"), {
+        hooks: options.hooks as string,
+        store: options.store as string | undefined,
+        integration: options.integration as number | undefined,
+        interval: options.interval as string | undefined,
+        grace: options.grace as string | undefined,
+        concurrency: options.concurrency as number | undefined,
+        once: options.once === true,
+      }),
+    );
+
+  const store = program
+    .command("store")
+    .summary("the activation store: decisions, sealed keys, leases")
+    .description(
+      "The store the callback, the reconciler and pcx worker keep decisions, nonces, activations (with sealed keys) and leases in. See docs/stores.md.",
+    );
+  store
+    .command("migrate")
+    .description(
+      "bring the store's tables to this pcx's schema version (safe on every deploy; a newer schema is refused)",
+    )
+    .option(
+      "--store <url>",
+      "sqlite:PATH or postgres://… (else PCX_STORE_URL, else the profile's store)",
+    )
+    .action((options, cmd: Command) =>
+      invoke<StoreMigrateInput>(cmd, () => import("./commands/store-migrate.js"), {
+        store: options.store as string | undefined,
       }),
     );
 

@@ -21,6 +21,8 @@ export interface StoredProfile {
   stateSecret?: string;
   /** Key id signed into states; default "k1". */
   stateKeyId?: string;
+  /** The activation store's URL (`sqlite:PATH`, `postgres://…`) for pcx worker and pcx store; may hold a password. */
+  store?: string;
 }
 
 interface ConfigDocument {
