@@ -1,5 +1,6 @@
-import type { ExpectedDecision } from "@pcx/testkit";
-import { loadTestDecision } from "@pcx/testkit";
+import type { Decision } from "@pcx/sdk";
+import type { ActivationRequest } from "@pcx/sdk/contract";
+import { type ExpectedDecision, loadTestDecision } from "@pcx/testkit";
 
 const CI = process.env.CI === "true" || process.env.CI === "1";
 
@@ -34,4 +35,14 @@ export function note(text: string): void {
  */
 export function loadTimeout(count: number, msPerRequest: number, startupMs = 0): number {
   return Math.max(60_000, 4 * (startupMs + count * msPerRequest));
+}
+
+/** The hook of the in-process load tests: loadTestDecision for every environment. */
+export function hookDecision(request: ActivationRequest): Decision {
+  return request.environments.map((env) => {
+    const decision = loadTestDecision(env.companyId);
+    return decision.action === "approve"
+      ? { companyId: env.companyId, action: "approve" as const }
+      : { companyId: env.companyId, action: "reject" as const, reason: decision.reason as string };
+  });
 }

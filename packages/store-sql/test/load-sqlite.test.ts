@@ -14,33 +14,21 @@ import {
   createClient,
   createKeyring,
   createReconciler,
-  type Decision,
   generateKeyringKey,
 } from "@pcx/sdk";
-import type { ActivationRequest } from "@pcx/sdk/contract";
 import { createSqliteStore } from "@pcx/store-sql/sqlite";
 import {
   acmeWire,
   checkExactlyOnce,
-  loadTestDecision,
   signTestState,
   startAsNewCustomer,
   TEST_STATE_SECRET,
 } from "@pcx/testkit";
 import { afterAll, describe, expect, it } from "vitest";
 import { inParallel } from "./answering-instances.js";
-import { expectedDecision, loadCount, loadTimeout, note } from "./load-settings.js";
+import { expectedDecision, hookDecision, loadCount, loadTimeout, note } from "./load-settings.js";
 
 const COUNT = loadCount("PCX_LOAD_REQUESTS", 1000, 250);
-
-export function hookDecision(request: ActivationRequest): Decision {
-  return request.environments.map((env) => {
-    const decision = loadTestDecision(env.companyId);
-    return decision.action === "approve"
-      ? { companyId: env.companyId, action: "approve" as const }
-      : { companyId: env.companyId, action: "reject" as const, reason: decision.reason as string };
-  });
-}
 
 describe(`load: ${COUNT} requests × 3 environments under chaos 0.2, one process, SQLite file`, () => {
   const dir = mkdtempSync(join(tmpdir(), "pcx-load-sqlite-"));
