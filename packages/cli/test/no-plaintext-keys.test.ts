@@ -70,11 +70,6 @@ function runBin(args: string[], env: NodeJS.ProcessEnv, cwd: string) {
   });
 }
 
-interface Approvals {
-  keys: string[];
-  logs: string[];
-}
-
 /** Approves requests through the callback handler, then others through the reconciler, on `store`. */
 async function approveThroughSdk(
   sandbox: RunningSandbox,
