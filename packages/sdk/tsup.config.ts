@@ -1,8 +1,17 @@
 import { defineConfig } from "tsup";
 
 export default defineConfig({
-  // text: the terminal sanitiser on its own, free of zod and yaml, for the CLI's output layer.
-  entry: { index: "src/index.ts", contract: "src/contract/index.ts", text: "src/text/index.ts" },
+  entry: {
+    index: "src/index.ts",
+    contract: "src/contract/index.ts",
+    // text: the terminal sanitiser on its own, free of zod and yaml, for the CLI's output layer.
+    text: "src/text/index.ts",
+    // The callback adapters: thin subpath entries, so a backend loads only its framework's.
+    "callback/node": "src/callback/adapters/node-callback.ts",
+    "callback/express": "src/callback/adapters/express-callback.ts",
+    "callback/fastify": "src/callback/adapters/fastify-callback.ts",
+    "callback/fetch": "src/callback/adapters/fetch-callback.ts",
+  },
   format: ["esm", "cjs"],
   dts: true,
   sourcemap: true,

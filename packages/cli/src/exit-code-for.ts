@@ -19,6 +19,8 @@ const byCode: Record<PcxErrorCode, ExitCode> = {
   pcx_invalid_state: EXIT.checkFailed,
   pcx_state_expired: EXIT.checkFailed,
   pcx_state_replayed: EXIT.checkFailed,
+  pcx_wrong_integration: EXIT.checkFailed,
+  pcx_invalid_callback: EXIT.usage,
   pcx_api_validation: EXIT.api,
   pcx_unauthorized: EXIT.config,
   pcx_forbidden: EXIT.api,

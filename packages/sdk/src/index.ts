@@ -1,5 +1,20 @@
 // @pcx/sdk public surface, grouped by concept. Internals stay internal.
 
+// callback: answering activation requests (docs/callback.md); adapters in @pcx/sdk/callback/*
+export {
+  type ActivationRequestContext,
+  CALLBACK_FAILURE_PAGES,
+  type CallbackAnswer,
+  type CallbackErrorContext,
+  type CallbackFailure,
+  type CallbackHandler,
+  type CallbackHandlerOptions,
+  type CallbackLogger,
+  type CallbackResponse,
+  createCallbackHandler,
+  type DecidedContext,
+  type VerifiedState,
+} from "./callback/index.js";
 // client: the Procountor partner API client (docs/client.md)
 export {
   type ActivationListOptions,
@@ -49,6 +64,30 @@ export {
 } from "./client/index.js";
 // the longest `state` an activation link carries (also in @pcx/sdk/contract)
 export { MAX_STATE_LENGTH } from "./contract/max-state-length.js";
+// decisions: the one place that approves, rejects and defers (docs/callback.md#decisions)
+export {
+  type ApiRefusal,
+  type ApplyDecisionOptions,
+  apiRefusalOf,
+  applyDecision,
+  approveAll,
+  type Decision,
+  type DecisionClient,
+  type DecisionIssue,
+  type DecisionKeyGroup,
+  type DecisionResult,
+  type DecisionValidation,
+  decisionKey,
+  deferAll,
+  type EnvironmentOutcome,
+  type EnvironmentResult,
+  type EnvironmentResultOutcome,
+  type RepairDecisionsOptions,
+  type RepairDecisionsResult,
+  rejectAll,
+  repairDecisions,
+  validateDecision,
+} from "./decisions/index.js";
 // definition: the integration definition file (docs/definition.md)
 export {
   BILLING_TARGETS,

@@ -14,6 +14,14 @@ export {
   TOKEN_REPLY,
   testClient,
 } from "./client-fixtures.js";
+export { type CustomerAgent, customerAgent, type PageAnswer } from "./customer-agent.js";
+export {
+  type DecisionSandbox,
+  decisionSandbox,
+  signTestState,
+  TEST_STATE_SECRET,
+  testSealer,
+} from "./decision-fixtures.js";
 export { fakeTime } from "./fake-time.js";
 export {
   describePostgres,

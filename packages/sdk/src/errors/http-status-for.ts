@@ -7,6 +7,8 @@ const byCode: Partial<Record<PcxErrorCode, number>> = {
   pcx_invalid_state: 400,
   pcx_state_expired: 400,
   pcx_state_replayed: 409,
+  pcx_wrong_integration: 403,
+  pcx_invalid_callback: 400,
   pcx_unauthorized: 401,
   pcx_missing_credentials: 401,
   pcx_forbidden: 403,

@@ -15,6 +15,8 @@ export const ERROR_CODES = [
   "pcx_invalid_state",
   "pcx_state_expired",
   "pcx_state_replayed",
+  "pcx_wrong_integration",
+  "pcx_invalid_callback",
   // API answers (CLI exit 3)
   "pcx_api_validation",
   "pcx_unauthorized",

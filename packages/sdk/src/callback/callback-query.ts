@@ -1,0 +1,39 @@
+import { z } from "zod";
+import { MAX_STATE_LENGTH } from "../links/index.js";
+
+/**
+ * The callback's query: `?activationRequestId=…&state=…`. The id is a
+ * positive integer in plain digits; `state` is optional (links without one,
+ * update requests) but never empty. Other parameters are ignored.
+ */
+export const CallbackQuerySchema = z.object({
+  activationRequestId: z
+    .string()
+    .regex(/^[1-9][0-9]{0,14}$/, "must be a positive whole number")
+    .transform(Number),
+  state: z.string().min(1).max(MAX_STATE_LENGTH).optional(),
+});
+
+export type CallbackQuery = z.output<typeof CallbackQuerySchema>;
+
+/** Reads the query of a callback URL; the message names the field when it is not one. */
+export function parseCallbackQuery(
+  url: URL,
+): { ok: true; value: CallbackQuery } | { ok: false; message: string } {
+  for (const name of ["activationRequestId", "state"]) {
+    if (url.searchParams.getAll(name).length > 1) {
+      return { ok: false, message: `the callback URL has "${name}" more than once` };
+    }
+  }
+  const parsed = CallbackQuerySchema.safeParse(Object.fromEntries(url.searchParams));
+  if (parsed.success) return { ok: true, value: parsed.data };
+  const issue = parsed.error.issues[0];
+  const field = String(issue?.path[0] ?? "query");
+  return {
+    ok: false,
+    message:
+      issue?.code === "invalid_type"
+        ? `the callback URL has no "${field}"`
+        : `the callback URL's "${field}" is not valid: ${issue?.message ?? "invalid"}`,
+  };
+}

@@ -1,0 +1,261 @@
+import type { ActivationRequest } from "../contract/index.js";
+import {
+  applyDecision,
+  approveAll,
+  type Decision,
+  type DecisionResult,
+  deferAll,
+  rejectAll,
+  validateDecision,
+} from "../decisions/index.js";
+import { PcxError } from "../errors/index.js";
+import { callbackFailure, newReference } from "./callback-failure.js";
+import type {
+  ActivationRequestContext,
+  CallbackAnswer,
+  VerifiedState,
+} from "./callback-options.js";
+import { decidedPage, failurePage } from "./callback-pages.js";
+import { parseCallbackQuery } from "./callback-query.js";
+import { htmlResponse, PAGE_HEADERS, toResponse, withoutBody } from "./callback-response.js";
+import { type CheckedState, checkState } from "./check-state.js";
+import { pendingResult } from "./pending-result.js";
+import { checkNotExpired, checkPending, readRequest } from "./read-request.js";
+import type { ResolvedCallbackOptions } from "./resolve-callback-options.js";
+import { asPcxError, reportFailure, runOnDecided } from "./run-hooks.js";
+import { singleFlight } from "./single-flight.js";
+
+interface Seen {
+  requestId: number | null;
+  request: ActivationRequest | null;
+}
+
+function refused(code: "pcx_invalid_callback", message: string, details = {}): PcxError {
+  return new PcxError(code, message, { details });
+}
+
+function stateError(result: Extract<CheckedState, { ok: false }>): PcxError {
+  const code =
+    result.reason === "expired"
+      ? "pcx_state_expired"
+      : result.reason === "wrong_integration"
+        ? "pcx_wrong_integration"
+        : "pcx_invalid_state";
+  return new PcxError(code, `The callback's state was refused: ${result.message}`, {
+    details: { reason: result.reason },
+  });
+}
+
+/** The state and the request must belong together: the API passes the link's state through untouched. */
+function checkStateOfRequest(
+  h: ResolvedCallbackOptions,
+  request: ActivationRequest,
+  given: string | undefined,
+): void {
+  const invalid = (message: string, reason: string) =>
+    new PcxError("pcx_invalid_state", message, { details: { reason, requestId: request.id } });
+  if (given !== undefined && request.state !== given) {
+    throw invalid(
+      `The state in the callback URL is not the state of activation request ${request.id}`,
+      "not_this_request",
+    );
+  }
+  if (given === undefined && request.state !== null) {
+    throw invalid(`The callback URL lost the state of activation request ${request.id}`, "missing");
+  }
+  if (given === undefined && request.kind === "ACTIVATION" && h.requireState) {
+    throw invalid(
+      `Activation request ${request.id} did not start from a link with a state (requireState is on)`,
+      "missing",
+    );
+  }
+}
+
+function hookContext(
+  request: ActivationRequest,
+  state: VerifiedState | null,
+  httpRequest: Request,
+): ActivationRequestContext {
+  return {
+    state,
+    ref: state?.payload.ref ?? null,
+    httpRequest,
+    approveAll: () => approveAll(request),
+    rejectAll: (reason) => rejectAll(request, reason),
+    defer: (response, decision) => ({ decision: decision ?? deferAll(request), response }),
+  };
+}
+
+function answerOf(returned: Decision | CallbackAnswer): CallbackAnswer {
+  return Array.isArray(returned)
+    ? { decision: returned as Decision }
+    : (returned as CallbackAnswer);
+}
+
+/** Verifies, reads, checks, records, asks the hook, decides; throws what the failure page shows. */
+async function answer(
+  h: ResolvedCallbackOptions,
+  httpRequest: Request,
+  seen: Seen,
+  reference: string,
+): Promise<Response> {
+  const method = httpRequest.method;
+  if (method !== "GET" && method !== "HEAD") {
+    throw refused(
+      "pcx_invalid_callback",
+      `${method} is not allowed on the callback; Procountor sends the customer with GET`,
+      { httpStatus: 405, method },
+    );
+  }
+  const query = parseCallbackQuery(new URL(httpRequest.url));
+  if (!query.ok) throw refused("pcx_invalid_callback", `Not a callback: ${query.message}`);
+  const { activationRequestId: requestId, state: token } = query.value;
+  seen.requestId = requestId;
+  let checked: CheckedState | null =
+    token === undefined ? null : await checkState(token, h.stateSecretsOptions);
+  // An expired state is looked at again once the request says when the customer used the link.
+  const expired = checked !== null && !checked.ok && checked.reason === "expired";
+  if (checked && !checked.ok && !expired) throw stateError(checked);
+
+  const request = await readRequest(h, requestId);
+  seen.request = request;
+  if (token !== undefined && expired) {
+    checked = await checkState(token, {
+      ...h.stateSecretsOptions,
+      now: () => new Date(request.createdAt),
+    });
+  }
+  if (checked && !checked.ok) throw stateError(checked);
+  checkStateOfRequest(h, request, token);
+  if (request.status !== "COMPLETED") checkNotExpired(h, request);
+  checkPending(request);
+
+  // HEAD: the status a GET would start with, recording and deciding nothing.
+  if (method === "HEAD") {
+    return new Response(null, {
+      status: 200,
+      headers: { "content-type": "text/html; charset=utf-8", ...PAGE_HEADERS },
+    });
+  }
+  const state: VerifiedState | null = checked?.ok
+    ? {
+        payload: checked.payload,
+        keyId: checked.keyId,
+        nonce: checked.nonce,
+        issuedAt: checked.issuedAt,
+        expiresAt: checked.expiresAt,
+      }
+    : null;
+  const now = h.now();
+  await h.store.saveRequest({
+    requestId,
+    integrationId: request.integrationId,
+    integrationVersion: request.integrationVersion,
+    kind: request.kind,
+    ref: state?.payload.ref ?? null,
+    stateNonce: state?.nonce ?? null,
+    companyIds: request.environments.map((env) => env.companyId),
+    expiresAt: new Date(request.expiresAt),
+    seenAt: now,
+  });
+  if (state) {
+    const use = await h.store.consumeNonce({
+      nonce: state.nonce,
+      requestId,
+      expiresAt: state.expiresAt,
+      now,
+    });
+    if (use === "replayed") {
+      throw new PcxError(
+        "pcx_state_replayed",
+        `The state of activation request ${requestId} was already used by another request`,
+        {
+          details: { requestId },
+        },
+      );
+    }
+  }
+
+  let returned: Decision | CallbackAnswer;
+  try {
+    returned = await h.onActivationRequest(request, hookContext(request, state, httpRequest));
+  } catch (error) {
+    throw asPcxError(error, "onActivationRequest");
+  }
+  const { decision, response } = answerOf(returned);
+  const checkedDecision = validateDecision(request, decision);
+  if (!checkedDecision.value) {
+    throw new PcxError(
+      "pcx_usage",
+      `onActivationRequest returned a decision that does not fit request ${requestId}: ${checkedDecision.errors.map((e) => `${e.path}: ${e.message}`).join("; ")}`,
+    );
+  }
+  let result: DecisionResult;
+  if (checkedDecision.value.some((outcome) => outcome.action !== "defer")) {
+    const applied = await singleFlight(h, requestId, () =>
+      applyDecision({
+        client: h.client,
+        store: h.store,
+        request,
+        decision: checkedDecision.value as Decision,
+        decidedBy: h.decidedBy,
+        sealer: h.sealer,
+        now: h.now,
+      }),
+    );
+    result = applied.result;
+    if (applied.first) {
+      await runOnDecided(h, result, { via: "callback", state, httpRequest }, reference);
+    }
+  } else {
+    result = pendingResult(request);
+  }
+  const deferred = result.environments.some((env) => env.outcome === "deferred");
+  await h.store.setRequestDeferred(requestId, deferred);
+  if (response !== undefined) return toResponse(response);
+  try {
+    const custom = await h.respond?.decided?.(result, httpRequest);
+    if (custom !== undefined) return toResponse(custom);
+  } catch (thrown) {
+    // The decision stands; the customer gets the built-in page instead.
+    h.logger?.error("pcx callback: respond.decided threw", {
+      reference,
+      requestId,
+      message: String((thrown as Error)?.message ?? thrown),
+    });
+  }
+  return htmlResponse(200, decidedPage(result, h.appName));
+}
+
+/** `handle`: never throws; every failure becomes its page (or the integrator's override). */
+export async function handleCallback(
+  h: ResolvedCallbackOptions,
+  httpRequest: Request,
+): Promise<Response> {
+  const reference = newReference();
+  const seen: Seen = { requestId: null, request: null };
+  const head = httpRequest.method === "HEAD";
+  try {
+    const response = await answer(h, httpRequest, seen, reference);
+    return head ? withoutBody(response) : response;
+  } catch (caught) {
+    const failure = callbackFailure(caught, { reference, ...seen }, h.appName);
+    await reportFailure(h, failure, httpRequest);
+    let response: Response | undefined;
+    try {
+      const custom = await h.respond?.failed?.(failure, httpRequest);
+      if (custom !== undefined) response = toResponse(custom);
+    } catch (thrown) {
+      h.logger?.error("pcx callback: respond.failed threw", {
+        reference,
+        message: String((thrown as Error)?.message ?? thrown),
+      });
+    }
+    response ??= htmlResponse(
+      failure.status,
+      failurePage(failure),
+      failure.status === 405 ? { allow: "GET, HEAD" } : {},
+    );
+    return head ? withoutBody(response) : response;
+  }
+}

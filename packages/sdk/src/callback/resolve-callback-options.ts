@@ -1,0 +1,98 @@
+import type { DecisionResult } from "../decisions/index.js";
+import { PcxError } from "../errors/index.js";
+import { MIN_SECRET_BYTES } from "../links/index.js";
+import { createMemoryStore } from "../store/index.js";
+import type { CallbackHandlerOptions, CallbackLogger } from "./callback-options.js";
+import type { CheckStateOptions } from "./check-state.js";
+
+export type ResolvedCallbackOptions = Omit<
+  CallbackHandlerOptions,
+  "store" | "requireState" | "appName" | "decidedBy" | "now" | "logger"
+> &
+  Required<
+    Pick<CallbackHandlerOptions, "store" | "requireState" | "appName" | "decidedBy" | "now">
+  > & {
+    logger: CallbackLogger | undefined;
+    /** What `checkState` needs, built once. */
+    stateSecretsOptions: CheckStateOptions;
+    /**
+     * Decisions being applied by this instance, by request id: a second
+     * callback for the same request (a double click, a reload) waits for the
+     * first instead of replaying it, so onDecided runs once.
+     */
+    inflight: Map<number, Promise<DecisionResult>>;
+  };
+
+function config(message: string, hint: string): PcxError {
+  return new PcxError("pcx_config", message, { hint });
+}
+
+function secretLengths(secrets: CallbackHandlerOptions["stateSecrets"]): number[] {
+  const values = Array.isArray(secrets)
+    ? secrets.map((entry) => entry?.secret)
+    : Object.values(secrets ?? {});
+  return values.map((secret) =>
+    typeof secret === "string"
+      ? new TextEncoder().encode(secret).byteLength
+      : secret instanceof Uint8Array
+        ? secret.byteLength
+        : 0,
+  );
+}
+
+function randomInstanceId(): string {
+  const bytes = new Uint8Array(4);
+  globalThis.crypto.getRandomValues(bytes);
+  return `callback-${Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("")}`;
+}
+
+/** Checks the options once, at creation (fails closed, naming the option), and fills in the defaults. */
+export function resolveCallbackOptions(options: CallbackHandlerOptions): ResolvedCallbackOptions {
+  if (typeof options?.client?.activationRequests?.get !== "function") {
+    throw config(
+      "createCallbackHandler: `client` is missing or is not a Procountor client",
+      "Pass `client: createClient({ credentials, baseUrl })`.",
+    );
+  }
+  if (!Number.isSafeInteger(options.integrationId) || options.integrationId <= 0) {
+    throw config(
+      `createCallbackHandler: \`integrationId\` must be a positive integer, not ${String(options.integrationId)}`,
+      "Use the id `pcx define` printed (`pcx status` shows it).",
+    );
+  }
+  const lengths = secretLengths(options.stateSecrets);
+  if (lengths.length === 0 || lengths.some((length) => length < MIN_SECRET_BYTES)) {
+    throw config(
+      `createCallbackHandler: \`stateSecrets\` needs at least one secret, each of at least ${MIN_SECRET_BYTES} bytes`,
+      "Pass the secret(s) your links are signed with, by key id: `{ k2025: process.env.PCX_STATE_SECRET }`.",
+    );
+  }
+  if (typeof options.onActivationRequest !== "function") {
+    throw config(
+      "createCallbackHandler: `onActivationRequest` is required",
+      "Return a decision per environment, e.g. `(request, ctx) => ctx.approveAll()`.",
+    );
+  }
+  if (options.sealer !== false && typeof options.sealer?.seal !== "function") {
+    throw config(
+      "createCallbackHandler: `sealer` is required: an approval hands over each technical user's API key once",
+      "Pass a keyring (`sealer: createKeyring(…)`) so the keys are stored sealed, or `sealer: false` to keep them yourself from onDecided's result.credentials.",
+    );
+  }
+  const now = options.now ?? (() => new Date());
+  return {
+    ...options,
+    store: options.store ?? createMemoryStore(),
+    requireState: options.requireState ?? true,
+    appName: options.appName ?? "the integration",
+    decidedBy: options.decidedBy ?? randomInstanceId(),
+    now,
+    logger: options.logger,
+    stateSecretsOptions: {
+      secrets: options.stateSecrets,
+      integrationId: options.integrationId,
+      now,
+    },
+    inflight: new Map(),
+  };
+}

@@ -1,0 +1,50 @@
+import { createHash } from "node:crypto";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { decisionIdempotencyKey } from "../client/index.js";
+import { decisionKey } from "./decision-key.js";
+import { sha256Hex } from "./sha256-hex.js";
+
+describe("sha256Hex", () => {
+  it("matches node:crypto on the standard vectors and on any text (property)", () => {
+    expect(sha256Hex("")).toBe("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+    expect(sha256Hex("abc")).toBe(
+      "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
+    );
+    fc.assert(
+      fc.property(fc.string({ unit: "grapheme", maxLength: 300 }), (text) => {
+        expect(sha256Hex(text)).toBe(createHash("sha256").update(text).digest("hex"));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe("decisionKey", () => {
+  it("is the key decisionIdempotencyKey derives for the same explicit environments", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: 2 ** 31 }),
+        fc.constantFrom("approve" as const, "reject" as const),
+        fc.array(fc.integer({ min: 1, max: 10_000_000 }), { minLength: 1, maxLength: 25 }),
+        async (requestId, action, companyIds) => {
+          expect(decisionKey({ requestId, action, companyIds })).toBe(
+            await decisionIdempotencyKey({ requestId, decision: action, environments: companyIds }),
+          );
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it("ignores order and duplicates, and tells actions, requests and environments apart", () => {
+    const key = decisionKey({ requestId: 7, action: "approve", companyIds: [1002, 1001, 1002] });
+    expect(key).toMatch(/^pcx-approve-7-[0-9a-f]{32}$/);
+    expect(decisionKey({ requestId: 7, action: "approve", companyIds: [1001, 1002] })).toBe(key);
+    expect(decisionKey({ requestId: 7, action: "reject", companyIds: [1001, 1002] })).not.toBe(key);
+    expect(decisionKey({ requestId: 8, action: "approve", companyIds: [1001, 1002] })).not.toBe(
+      key,
+    );
+    expect(decisionKey({ requestId: 7, action: "approve", companyIds: [1001] })).not.toBe(key);
+  });
+});
