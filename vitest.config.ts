@@ -13,6 +13,10 @@ export default defineConfig({
     alias: [
       { find: /^@pcx\/sdk\/contract$/, replacement: `${sdkSrc}contract/index.ts` },
       { find: /^@pcx\/sdk\/text$/, replacement: `${sdkSrc}text/index.ts` },
+      {
+        find: /^@pcx\/sdk\/callback\/(node|express|fastify|fetch)$/,
+        replacement: `${sdkSrc}callback/adapters/$1-callback.ts`,
+      },
       { find: /^@pcx\/sdk$/, replacement: `${sdkSrc}index.ts` },
       { find: /^@pcx\/sandbox$/, replacement: `${src("sandbox")}index.ts` },
       { find: /^@pcx\/testkit$/, replacement: `${src("testkit")}index.ts` },

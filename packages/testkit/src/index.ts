@@ -22,6 +22,12 @@ export {
   TEST_STATE_SECRET,
   testSealer,
 } from "./decision-fixtures.js";
+export {
+  type ExampleBackendOptions,
+  type ExampleWorld,
+  exampleBackendWorld,
+  type RunningExampleBackend,
+} from "./example-backend-world.js";
 export { fakeTime } from "./fake-time.js";
 export {
   describePostgres,
