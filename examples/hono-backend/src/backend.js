@@ -50,7 +50,8 @@ export async function startBackend(options) {
   app.post("/contract/:ticket", async (c) => {
     const request = deferred.get(c.req.param("ticket"));
     if (!request) return c.html(failedPage("This form has expired."), 404);
-    const form = await c.req.parseBody();
+    /** @type {Record<string, unknown>} a malformed body counts as an empty form */
+    const form = await c.req.parseBody().catch(() => ({}));
     const contract = String(form.contract ?? "").trim();
     const noContract = form.answer === "none";
     if (!noContract && !isContractNumber(contract))

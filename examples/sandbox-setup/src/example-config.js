@@ -38,6 +38,7 @@ export const DEV_ONLY_DEFAULTS = Object.freeze({
  * @property {{ keyId: string, secret: string }} stateKey PCX_STATE_KEY_ID (default "k1") and PCX_STATE_SECRET: what links' `state` is signed with.
  * @property {{ id: string, key: string }} keyringKey PCX_KEYRING_KEY_ID (default "dev") and PCX_KEYRING_KEY (32 bytes, base64): seals the technical users' API keys in the store.
  * @property {string} storeFile PCX_STORE_FILE: the SQLite file; default a new file in a temp directory per run.
+ * @property {string | undefined} temporaryDir The temp directory of the default store file (removed on stop); undefined with PCX_STORE_FILE.
  * @property {string} host HOST; default "127.0.0.1".
  * @property {number} port PORT; default the example's own (0 picks a free port).
  * @property {string[]} devDefaults The variables that fell back to a DEVELOPMENT-ONLY default.
@@ -85,6 +86,11 @@ export function readExampleConfig(env, example) {
       `NODE_ENV=production needs ${devDefaults.join(" and ")}: the built-in defaults are public and for development only.`,
     );
   }
+  // The sandbox forgets its requests when it stops and numbers them from 1
+  // again, so by default each run gets a fresh store that matches it.
+  const temporaryDir = set("PCX_STORE_FILE")
+    ? undefined
+    : mkdtempSync(join(tmpdir(), `pcx-${example.name}-`));
   return {
     api: {
       baseUrl: env.PCX_BASE_URL || SANDBOX_API_BASE_URL,
@@ -108,11 +114,10 @@ export function readExampleConfig(env, example) {
       id: env.PCX_KEYRING_KEY_ID || DEV_ONLY_DEFAULTS.keyringKeyId,
       key: env.PCX_KEYRING_KEY || DEV_ONLY_DEFAULTS.keyringKey,
     },
-    // The sandbox forgets its requests when it stops and numbers them from 1
-    // again, so by default each run gets a fresh store that matches it.
-    storeFile:
-      env.PCX_STORE_FILE ||
-      join(mkdtempSync(join(tmpdir(), `pcx-${example.name}-`)), "activations.db"),
+    storeFile: temporaryDir
+      ? join(temporaryDir, "activations.db")
+      : /** @type {string} */ (env.PCX_STORE_FILE),
+    temporaryDir,
     host: env.HOST || "127.0.0.1",
     port: set("PORT") ? wholeNumber("PORT", env.PORT, 0, 65535) : example.port,
     devDefaults,

@@ -2,7 +2,9 @@
 // integration in the sandbox (unless PCX_INTEGRATION_ID names one), start the
 // backend, and print an activation link to click.
 import { once } from "node:events";
+import { rm } from "node:fs/promises";
 import { createServer } from "node:net";
+import { fileURLToPath } from "node:url";
 import { createClient, isPcxError, sanitizeForTerminal } from "@pcx/sdk";
 import { DEV_ONLY_DEFAULTS, readExampleConfig, SANDBOX_API_BASE_URL } from "./example-config.js";
 import { prepareSandbox, signedActivationLink } from "./prepare-sandbox.js";
@@ -48,6 +50,16 @@ function decisionText(result) {
   return [`Request ${result.requestId} decided:`, ...environments].join("\n");
 }
 
+/** A log line: the message and its fields (the handler never passes secrets). @param {string} message @param {Record<string, unknown>} [fields] */
+const logText = (message, fields = {}) =>
+  sanitizeForTerminal(
+    [
+      message,
+      ...Object.entries(fields).map(([key, value]) => `${key}=${JSON.stringify(value)}`),
+    ].join(" "),
+    { multiline: false },
+  );
+
 /** @param {PreparedIntegration["action"]} action */
 const actionText = (action) =>
   ({
@@ -63,51 +75,54 @@ const actionText = (action) =>
  * writes `error: …` and sets `process.exitCode` to 1 instead of throwing.
  *
  * @param {RunExampleOptions} options
- * @returns {Promise<{ backend: RunningBackend, link: string } | undefined>}
+ * @returns {Promise<{ backend: RunningBackend, link: string, stop: () => Promise<void> } | undefined>}
  */
 export async function runExample(options) {
   const out = options.out ?? ((text) => process.stdout.write(`${text}\n`));
   const err = options.err ?? ((text) => process.stderr.write(`${text}\n`));
+  /** @type {import("./example-config.js").ExampleConfig | undefined} */
+  let config;
   try {
-    const config = readExampleConfig(options.env ?? process.env, {
+    const settings = readExampleConfig(options.env ?? process.env, {
       name: options.name,
       port: options.defaultPort,
     });
-    const port = config.port === 0 ? await freePort(config.host) : config.port;
-    const callbackUrl = `http://${urlHost(config.host)}:${port}/procountor/callback`;
-    const client = createClient(config.api);
+    config = settings;
+    const port = settings.port === 0 ? await freePort(settings.host) : settings.port;
+    const callbackUrl = `http://${urlHost(settings.host)}:${port}/procountor/callback`;
+    const client = createClient(settings.api);
     const prepared = await prepareSandbox({
       client,
-      apiBaseUrl: config.api.baseUrl,
-      definitionFile: options.definitionFile.pathname,
+      apiBaseUrl: settings.api.baseUrl,
+      definitionFile: fileURLToPath(options.definitionFile),
       callbackUrl,
-      ...(config.integrationId === undefined ? {} : { integrationId: config.integrationId }),
+      ...(settings.integrationId === undefined ? {} : { integrationId: settings.integrationId }),
     }).finally(() => client.close());
     const { integration } = prepared;
     const backend = await options.startBackend({
-      api: config.api,
+      api: settings.api,
       integrationId: integration.id,
-      stateSecrets: { [config.stateKey.keyId]: config.stateKey.secret },
-      keyringKeys: [config.keyringKey],
-      storeFile: config.storeFile,
+      stateSecrets: { [settings.stateKey.keyId]: settings.stateKey.secret },
+      keyringKeys: [settings.keyringKey],
+      storeFile: settings.storeFile,
       port,
-      host: config.host,
+      host: settings.host,
       logger: {
-        warn: (message) => err(`warn: ${sanitizeForTerminal(message)}`),
-        error: (message) => err(`error: ${sanitizeForTerminal(message)}`),
+        warn: (message, fields) => err(`warn: ${logText(message, fields)}`),
+        error: (message, fields) => err(`error: ${logText(message, fields)}`),
       },
       onDecided: (result) => out(decisionText(result)),
     });
-    const link = await signedActivationLink(integration, config.stateKey, "demo-customer");
+    const link = await signedActivationLink(integration, settings.stateKey, "demo-customer");
     const published = integration.published?.definition.callbackUrl;
     const env = [
-      config.devDefaults.includes("PCX_STATE_SECRET")
+      settings.devDefaults.includes("PCX_STATE_SECRET")
         ? `PCX_STATE_SECRET=${DEV_ONLY_DEFAULTS.stateSecret} `
         : "",
-      config.stateKey.keyId === "k1" ? "" : `PCX_STATE_KEY_ID=${config.stateKey.keyId} `,
+      settings.stateKey.keyId === "k1" ? "" : `PCX_STATE_KEY_ID=${settings.stateKey.keyId} `,
     ].join("");
     const baseUrl =
-      config.api.baseUrl === SANDBOX_API_BASE_URL ? "" : ` --base-url ${config.api.baseUrl}`;
+      settings.api.baseUrl === SANDBOX_API_BASE_URL ? "" : ` --base-url ${settings.api.baseUrl}`;
     out(
       [
         `${options.title}: listening on ${backend.callbackUrl}`,
@@ -115,11 +130,11 @@ export async function runExample(options) {
         ...(published === backend.callbackUrl
           ? []
           : [`  warning: its published callback URL is ${published}, not this backend's`]),
-        `  Store: SQLite at ${config.storeFile}`,
-        ...(config.devDefaults.length === 0
+        `  Store: SQLite at ${settings.storeFile}`,
+        ...(settings.devDefaults.length === 0
           ? []
           : [
-              `  Development-only secrets in use (${config.devDefaults.join(", ")}): public defaults, never for production.`,
+              `  Development-only secrets in use (${settings.devDefaults.join(", ")}): public defaults, never for production.`,
             ]),
         "",
         'Open this activation link in a browser and sign in as "demo":',
@@ -131,15 +146,24 @@ export async function runExample(options) {
         "Waiting for callbacks. Stop with Ctrl+C.",
       ].join("\n"),
     );
-    const stop = () => {
+    const stop = async () => {
       process.off("SIGINT", stop);
       process.off("SIGTERM", stop);
-      backend.close().catch((error) => err(`error: closing: ${error}`));
+      try {
+        await backend.close();
+        if (settings.temporaryDir)
+          await rm(settings.temporaryDir, { recursive: true, force: true });
+        out("Stopped.");
+      } catch (error) {
+        err(`error: while stopping: ${sanitizeForTerminal(String(error))}`);
+        process.exitCode = 1;
+      }
     };
     process.on("SIGINT", stop);
     process.on("SIGTERM", stop);
-    return { backend, link };
+    return { backend, link, stop };
   } catch (error) {
+    if (config?.temporaryDir) await rm(config.temporaryDir, { recursive: true, force: true });
     const message = error instanceof Error ? error.message : String(error);
     err(`error: ${sanitizeForTerminal(message)}`);
     const hint = isPcxError(error) ? error.hint : undefined;

@@ -28,6 +28,11 @@ export {
   exampleBackendWorld,
   type RunningExampleBackend,
 } from "./example-backend-world.js";
+export {
+  EXAMPLE_READY_LINE,
+  type ExampleStart,
+  startExampleCommand,
+} from "./example-start-command.js";
 export { fakeTime } from "./fake-time.js";
 export {
   describePostgres,
