@@ -85,6 +85,15 @@ const OUR_FAULT: FailurePage = {
     "Something went wrong on {app}'s side, not yours. Open the link in Procountor again in a few minutes. If it keeps happening, contact {app}'s support and quote the reference below.",
 };
 
+/** A random reference to quote on the page and in the log, made when first asked for (most callbacks never need one). */
+export function lazyReference(): () => string {
+  let made: string | undefined;
+  return () => {
+    made ??= newReference();
+    return made;
+  };
+}
+
 /** A random reference to quote on the page and in the log. */
 export function newReference(): string {
   const bytes = new Uint8Array(5);

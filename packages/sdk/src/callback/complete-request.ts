@@ -1,5 +1,5 @@
 import { applyDecision, type Decision, type DecisionResult } from "../decisions/index.js";
-import { callbackFailure, newReference } from "./callback-failure.js";
+import { callbackFailure, lazyReference } from "./callback-failure.js";
 import { checkNotExpired, readRequest } from "./read-request.js";
 import type { ResolvedCallbackOptions } from "./resolve-callback-options.js";
 import { notifyError, runOnDecided } from "./run-hooks.js";
@@ -11,18 +11,18 @@ export async function completeRequest(
   requestId: number,
   decision: Decision,
 ): Promise<DecisionResult> {
-  const reference = newReference();
+  const reference = lazyReference();
   try {
     const request = await readRequest(h, requestId);
     if (request.status !== "COMPLETED") checkNotExpired(h, request);
-    const stored = await h.store.getRequest(requestId);
-    await h.store.saveRequest({
+    const known = await h.store.getRequest(requestId);
+    const stored = await h.store.saveRequest({
       requestId,
       integrationId: request.integrationId,
       integrationVersion: request.integrationVersion,
       kind: request.kind,
-      ref: stored?.ref ?? null,
-      stateNonce: stored?.stateNonce ?? null,
+      ref: known?.ref ?? null,
+      stateNonce: known?.stateNonce ?? null,
       companyIds: request.environments.map((env) => env.companyId),
       expiresAt: new Date(request.expiresAt),
       seenAt: h.now(),
@@ -38,23 +38,29 @@ export async function completeRequest(
         now: h.now,
       }),
     );
-    await h.store.setRequestDeferred(
-      requestId,
-      result.environments.some((env) => env.outcome === "deferred"),
-    );
+    const deferred = result.environments.some((env) => env.outcome === "deferred");
+    if (deferred !== stored.deferred) await h.store.setRequestDeferred(requestId, deferred);
     if (first) {
       await runOnDecided(h, result, { via: "complete", state: null, httpRequest: null }, reference);
     }
     return result;
   } catch (caught) {
-    const failure = callbackFailure(caught, { reference, requestId, request: null }, h.appName);
+    const failure = callbackFailure(
+      caught,
+      { reference: reference(), requestId, request: null },
+      h.appName,
+    );
     h.logger?.[failure.status >= 500 ? "error" : "warn"]("pcx complete failed", {
       code: failure.code,
-      reference,
+      reference: failure.reference,
       requestId,
       message: failure.error.message,
     });
-    await notifyError(h, failure.error, { reference, requestId, httpRequest: null });
+    await notifyError(h, failure.error, {
+      reference: failure.reference,
+      requestId,
+      httpRequest: null,
+    });
     throw failure.error;
   }
 }

@@ -1,6 +1,9 @@
+import { inputOf } from "./callback-input.js";
 import type { CallbackHandler, CallbackHandlerOptions } from "./callback-options.js";
+import { toWebResponse } from "./callback-output.js";
 import { completeRequest } from "./complete-request.js";
-import { handleCallback } from "./handle-callback.js";
+import { processCallback } from "./handle-callback.js";
+import { NODE_FAST_PATH } from "./node-fast-path.js";
 import { resolveCallbackOptions } from "./resolve-callback-options.js";
 
 /**
@@ -25,8 +28,14 @@ import { resolveCallbackOptions } from "./resolve-callback-options.js";
  */
 export function createCallbackHandler(options: CallbackHandlerOptions): CallbackHandler {
   const resolved = resolveCallbackOptions(options);
-  return {
-    handle: (request) => handleCallback(resolved, request),
+  const handler: CallbackHandler = {
+    handle: async (request) =>
+      toWebResponse(await processCallback(resolved, inputOf(request)), request.method === "HEAD"),
     complete: (requestId, decision) => completeRequest(resolved, requestId, decision),
   };
+  // The Node adapters reach the core without building Web objects (see node-fast-path.ts).
+  Object.defineProperty(handler, NODE_FAST_PATH, {
+    value: (input: Parameters<typeof processCallback>[1]) => processCallback(resolved, input),
+  });
+  return handler;
 }

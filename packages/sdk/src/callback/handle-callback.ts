@@ -9,15 +9,16 @@ import {
   validateDecision,
 } from "../decisions/index.js";
 import { PcxError } from "../errors/index.js";
-import { callbackFailure, newReference } from "./callback-failure.js";
+import { callbackFailure, lazyReference } from "./callback-failure.js";
+import type { CallbackInput } from "./callback-input.js";
 import type {
   ActivationRequestContext,
   CallbackAnswer,
   VerifiedState,
 } from "./callback-options.js";
+import { type CallbackOutput, htmlPage, integratorAnswer } from "./callback-output.js";
 import { decidedPage, failurePage } from "./callback-pages.js";
 import { parseCallbackQuery } from "./callback-query.js";
-import { htmlResponse, PAGE_HEADERS, toResponse, withoutBody } from "./callback-response.js";
 import { type CheckedState, checkState } from "./check-state.js";
 import { pendingResult } from "./pending-result.js";
 import { checkNotExpired, checkPending, readRequest } from "./read-request.js";
@@ -74,12 +75,14 @@ function checkStateOfRequest(
 function hookContext(
   request: ActivationRequest,
   state: VerifiedState | null,
-  httpRequest: Request,
+  input: CallbackInput,
 ): ActivationRequestContext {
   return {
     state,
     ref: state?.payload.ref ?? null,
-    httpRequest,
+    get httpRequest() {
+      return input.request() ?? new Request(input.url);
+    },
     approveAll: () => approveAll(request),
     rejectAll: (reason) => rejectAll(request, reason),
     defer: (response, decision) => ({ decision: decision ?? deferAll(request), response }),
@@ -95,11 +98,11 @@ function answerOf(returned: Decision | CallbackAnswer): CallbackAnswer {
 /** Verifies, reads, checks, records, asks the hook, decides; throws what the failure page shows. */
 async function answer(
   h: ResolvedCallbackOptions,
-  httpRequest: Request,
+  input: CallbackInput,
   seen: Seen,
-  reference: string,
-): Promise<Response> {
-  const method = httpRequest.method;
+  reference: () => string,
+): Promise<CallbackOutput> {
+  const method = input.method;
   if (method !== "GET" && method !== "HEAD") {
     throw refused(
       "pcx_invalid_callback",
@@ -107,7 +110,7 @@ async function answer(
       { httpStatus: 405, method },
     );
   }
-  const query = parseCallbackQuery(new URL(httpRequest.url));
+  const query = parseCallbackQuery(new URL(input.url));
   if (!query.ok) throw refused("pcx_invalid_callback", `Not a callback: ${query.message}`);
   const { activationRequestId: requestId, state: token } = query.value;
   seen.requestId = requestId;
@@ -131,12 +134,7 @@ async function answer(
   checkPending(request);
 
   // HEAD: the status a GET would start with, recording and deciding nothing.
-  if (method === "HEAD") {
-    return new Response(null, {
-      status: 200,
-      headers: { "content-type": "text/html; charset=utf-8", ...PAGE_HEADERS },
-    });
-  }
+  if (method === "HEAD") return htmlPage(200, null);
   const state: VerifiedState | null = checked?.ok
     ? {
         payload: checked.payload,
@@ -147,7 +145,7 @@ async function answer(
       }
     : null;
   const now = h.now();
-  await h.store.saveRequest({
+  const stored = await h.store.saveRequest({
     requestId,
     integrationId: request.integrationId,
     integrationVersion: request.integrationVersion,
@@ -178,7 +176,7 @@ async function answer(
 
   let returned: Decision | CallbackAnswer;
   try {
-    returned = await h.onActivationRequest(request, hookContext(request, state, httpRequest));
+    returned = await h.onActivationRequest(request, hookContext(request, state, input));
   } catch (error) {
     throw asPcxError(error, "onActivationRequest");
   }
@@ -205,57 +203,62 @@ async function answer(
     );
     result = applied.result;
     if (applied.first) {
-      await runOnDecided(h, result, { via: "callback", state, httpRequest }, reference);
+      const decided = {
+        via: "callback" as const,
+        state,
+        get httpRequest() {
+          return input.request() ?? new Request(input.url);
+        },
+      };
+      await runOnDecided(h, result, decided, reference);
     }
   } else {
     result = pendingResult(request);
   }
   const deferred = result.environments.some((env) => env.outcome === "deferred");
-  await h.store.setRequestDeferred(requestId, deferred);
-  if (response !== undefined) return toResponse(response);
+  if (deferred !== stored.deferred) await h.store.setRequestDeferred(requestId, deferred);
+  if (response !== undefined) return integratorAnswer(response);
   try {
-    const custom = await h.respond?.decided?.(result, httpRequest);
-    if (custom !== undefined) return toResponse(custom);
+    const custom = await h.respond?.decided?.(result, input.request() ?? new Request(input.url));
+    if (custom !== undefined) return integratorAnswer(custom);
   } catch (thrown) {
     // The decision stands; the customer gets the built-in page instead.
     h.logger?.error("pcx callback: respond.decided threw", {
-      reference,
+      reference: reference(),
       requestId,
       message: String((thrown as Error)?.message ?? thrown),
     });
   }
-  return htmlResponse(200, decidedPage(result, h.appName));
+  return htmlPage(200, decidedPage(result, h.appName));
 }
 
-/** `handle`: never throws; every failure becomes its page (or the integrator's override). */
-export async function handleCallback(
+/** The core of `handle`: never throws; every failure becomes its page (or the integrator's override). */
+export async function processCallback(
   h: ResolvedCallbackOptions,
-  httpRequest: Request,
-): Promise<Response> {
-  const reference = newReference();
+  input: CallbackInput,
+): Promise<CallbackOutput> {
+  const reference = lazyReference();
   const seen: Seen = { requestId: null, request: null };
-  const head = httpRequest.method === "HEAD";
   try {
-    const response = await answer(h, httpRequest, seen, reference);
-    return head ? withoutBody(response) : response;
+    return await answer(h, input, seen, reference);
   } catch (caught) {
-    const failure = callbackFailure(caught, { reference, ...seen }, h.appName);
-    await reportFailure(h, failure, httpRequest);
-    let response: Response | undefined;
+    const failure = callbackFailure(caught, { reference: reference(), ...seen }, h.appName);
+    await reportFailure(h, failure, input);
     try {
-      const custom = await h.respond?.failed?.(failure, httpRequest);
-      if (custom !== undefined) response = toResponse(custom);
+      const custom =
+        h.respond?.failed &&
+        (await h.respond.failed(failure, input.request() ?? new Request(input.url)));
+      if (custom) return integratorAnswer(custom);
     } catch (thrown) {
       h.logger?.error("pcx callback: respond.failed threw", {
-        reference,
+        reference: reference(),
         message: String((thrown as Error)?.message ?? thrown),
       });
     }
-    response ??= htmlResponse(
+    return htmlPage(
       failure.status,
       failurePage(failure),
       failure.status === 405 ? { allow: "GET, HEAD" } : {},
     );
-    return head ? withoutBody(response) : response;
   }
 }

@@ -1,6 +1,7 @@
 import type { DecisionResult } from "../decisions/index.js";
 import { isPcxError, PcxError } from "../errors/index.js";
 import type { CallbackFailure } from "./callback-failure.js";
+import type { CallbackInput } from "./callback-input.js";
 import type { CallbackErrorContext, DecidedContext } from "./callback-options.js";
 import type { ResolvedCallbackOptions } from "./resolve-callback-options.js";
 
@@ -33,7 +34,7 @@ export async function notifyError(
 export async function reportFailure(
   h: ResolvedCallbackOptions,
   failure: CallbackFailure,
-  httpRequest: Request | null,
+  input: CallbackInput | null,
 ): Promise<void> {
   const fields = {
     code: failure.code,
@@ -45,10 +46,11 @@ export async function reportFailure(
   };
   if (failure.status >= 500) h.logger?.error("pcx callback failed", fields);
   else h.logger?.warn("pcx callback refused", fields);
+  if (!h.onError) return;
   await notifyError(h, failure.error, {
     reference: failure.reference,
     requestId: failure.requestId,
-    httpRequest,
+    httpRequest: input ? input.request() : null,
   });
 }
 
@@ -60,7 +62,7 @@ export async function runOnDecided(
   h: ResolvedCallbackOptions,
   result: DecisionResult,
   ctx: DecidedContext,
-  reference: string,
+  reference: () => string,
 ): Promise<void> {
   h.logger?.info?.("pcx decided", {
     requestId: result.requestId,
@@ -76,12 +78,12 @@ export async function runOnDecided(
   } catch (thrown) {
     const error = asPcxError(thrown, "onDecided");
     h.logger?.error("pcx callback: onDecided threw", {
-      reference,
+      reference: reference(),
       requestId: result.requestId,
       message: error.message,
     });
     await notifyError(h, error, {
-      reference,
+      reference: reference(),
       requestId: result.requestId,
       httpRequest: ctx.httpRequest,
     });

@@ -112,10 +112,6 @@ export async function applyDecision(options: ApplyDecisionOptions): Promise<Deci
       )
       .map((record) => record.companyId),
   );
-  return decisionReport({
-    request,
-    answers,
-    records: await store.listDecisions(request.id),
-    ours,
-  });
+  // The claim's records name every decider; applying changed only their status.
+  return decisionReport({ request, answers, records: claim.records, ours });
 }

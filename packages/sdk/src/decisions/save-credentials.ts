@@ -20,7 +20,11 @@ export async function saveCredentials(input: SaveCredentialsInput): Promise<void
   const { store, sealer, request, now } = input;
   for (const credential of input.credentials) {
     const env = request.environments.find((e) => e.companyId === credential.companyId);
-    const existing = await store.getActivation(request.integrationId, credential.companyId);
+    // An update keeps the activation's first date; a (re)activation starts now.
+    const existing =
+      request.kind === "UPDATE"
+        ? await store.getActivation(request.integrationId, credential.companyId)
+        : undefined;
     const sealedApiKey = sealer ? await sealer.seal(credential.apiKey) : null;
     await store.saveActivation({
       integrationId: request.integrationId,

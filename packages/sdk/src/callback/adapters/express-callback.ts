@@ -2,7 +2,7 @@
 // Types are structural: Express is not a dependency of @pcx/sdk.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { CallbackHandler } from "../callback-options.js";
-import { refusedByRuntime, sendWebResponse, toWebRequest } from "./node-io.js";
+import { callbackOutputFor, writeCallbackOutput } from "./node-io.js";
 
 /**
  * Express middleware (Express 4 and 5):
@@ -19,10 +19,9 @@ export function expressCallback(
   next: (error?: unknown) => void,
 ) => Promise<void> {
   return async (req, res, next) => {
-    const request = toWebRequest(req, req.originalUrl ?? req.url);
-    const response = request ? await handler.handle(request) : refusedByRuntime(req.method);
+    const output = await callbackOutputFor(handler, req, req.originalUrl ?? req.url);
     try {
-      await sendWebResponse(res, response, req.method === "HEAD");
+      await writeCallbackOutput(res, output, req.method === "HEAD");
     } catch (error) {
       next(error);
     }

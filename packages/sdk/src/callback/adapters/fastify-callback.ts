@@ -2,7 +2,7 @@
 // Types are structural: Fastify is not a dependency of @pcx/sdk.
 import type { IncomingMessage } from "node:http";
 import type { CallbackHandler } from "../callback-options.js";
-import { refusedByRuntime, toWebRequest } from "./node-io.js";
+import { callbackOutputFor } from "./node-io.js";
 
 export interface FastifyCallbackOptions {
   /** The handler from `createCallbackHandler`. Required. */
@@ -52,16 +52,21 @@ export async function fastifyCallback(
     exposeHeadRoute: false,
     async handler(request, reply) {
       const raw = request.raw;
-      const web = toWebRequest(raw);
-      const response = web ? await handler.handle(web) : refusedByRuntime(raw.method);
+      const output = await callbackOutputFor(handler, raw);
+      const head = raw.method === "HEAD";
+      if (output.kind === "page") {
+        reply.code(output.status);
+        for (const [name, value] of Object.entries(output.headers)) reply.header(name, value);
+        return reply.send(head || output.body === null ? "" : output.body);
+      }
+      const { response } = output;
       reply.code(response.status);
       response.headers.forEach((value, name) => {
         if (name !== "set-cookie" && name !== "content-length") reply.header(name, value);
       });
       const cookies = response.headers.getSetCookie();
       if (cookies.length > 0) reply.header("set-cookie", cookies);
-      const body = raw.method === "HEAD" || !response.body ? "" : await response.text();
-      return reply.send(body);
+      return reply.send(head || !response.body ? "" : Buffer.from(await response.arrayBuffer()));
     },
   });
 }

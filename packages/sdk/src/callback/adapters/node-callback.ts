@@ -1,9 +1,9 @@
 // @pcx/sdk/callback/node: the callback handler as a node:http listener.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { CallbackHandler } from "../callback-options.js";
-import { refusedByRuntime, sendWebResponse, toWebRequest } from "./node-io.js";
+import { callbackOutputFor, writeCallbackOutput } from "./node-io.js";
 
-export { refusedByRuntime, sendWebResponse, toWebRequest } from "./node-io.js";
+export { sendWebResponse, toWebRequest } from "./node-io.js";
 
 /**
  * The handler as a node:http listener:
@@ -14,9 +14,8 @@ export function nodeCallback(
   handler: CallbackHandler,
 ): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
   return async (req, res) => {
-    const request = toWebRequest(req);
-    const response = request ? await handler.handle(request) : refusedByRuntime(req.method);
-    await sendWebResponse(res, response, req.method === "HEAD").catch(() => {
+    const output = await callbackOutputFor(handler, req);
+    await writeCallbackOutput(res, output, req.method === "HEAD").catch(() => {
       // The browser went away; nothing left to answer.
       res.destroy();
     });
