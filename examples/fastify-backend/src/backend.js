@@ -16,6 +16,7 @@ export async function startBackend(options) {
     integrationId: options.integrationId,
     stateSecrets: options.stateSecrets,
     sealer: createKeyring({ keys: options.keyringKeys }),
+    appName: "Acme Invoice Sync",
     onActivationRequest: (request) =>
       request.environments.map(({ companyId, businessId }) =>
         isCustomer(businessId)

@@ -25,6 +25,9 @@ it("approves the environments of Acme's customers and rejects the others with th
 
   const answer = await fetch(callbackUrl, { redirect: "manual" });
   expect(answer.status, world.logged.join("\n")).toBe(200);
+  const page = await answer.text();
+  expect(page).toContain("Acme Invoice Sync processed your activation request");
+  expect(page).toContain(NOT_A_CUSTOMER);
 
   const status = await world.customer.statusText(requestId);
   expect(status).toMatch(/Kinnusen Metsäpalvelu Oy.*?Approved/);

@@ -30,6 +30,7 @@ export async function startBackend(options) {
     integrationId: options.integrationId,
     stateSecrets: options.stateSecrets,
     sealer: createKeyring({ keys: options.keyringKeys }),
+    appName: "Acme Invoice Sync",
     onActivationRequest: (request, ctx) => {
       const ticket = randomUUID(); // unguessable: only this customer's browser gets the form's URL
       deferred.set(ticket, request);
