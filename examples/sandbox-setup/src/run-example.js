@@ -90,7 +90,8 @@ export async function runExample(options) {
     config = settings;
     const port = settings.port === 0 ? await freePort(settings.host) : settings.port;
     const callbackUrl = `http://${urlHost(settings.host)}:${port}/procountor/callback`;
-    const client = createClient(settings.api);
+    // One retry: a sandbox that is not running refuses at once.
+    const client = createClient({ ...settings.api, retry: { maxAttempts: 2 } });
     const prepared = await prepareSandbox({
       client,
       apiBaseUrl: settings.api.baseUrl,

@@ -11,7 +11,7 @@ import {
   SANDBOX_CREDENTIALS,
 } from "../src/index.js";
 
-const EXAMPLE = { name: "test-backend", port: 3999 };
+const EXAMPLE = { name: "config-test", port: 3999 };
 const made: string[] = [];
 afterEach(() => {
   for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
