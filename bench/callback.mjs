@@ -208,7 +208,10 @@ function bareHandler(client) {
       const url = new URL(req.url ?? "/", "http://localhost");
       const id = Number(url.searchParams.get("activationRequestId"));
       const token = url.searchParams.get("state");
-      const state = sdk.verifyState(token, { secrets: { k1: SECRET } });
+      const state = await sdk.verifyState(token, {
+        secrets: { k1: SECRET },
+        integrationId: INTEGRATION,
+      });
       if (!state.ok || !Number.isSafeInteger(id)) {
         res.writeHead(400, { "content-type": "text/html; charset=utf-8" });
         res.end("<!doctype html><title>Link not valid</title><h1>Link not valid</h1>");
@@ -271,15 +274,16 @@ async function partOne() {
   const variants = ["bare", "pcx callback", "pcx, store stubbed"];
   const total = (rounds + 1) * variants.length * N; // +1: the warm-up round
   const ids = Array.from({ length: total }, (_, i) => 1000 + i);
-  const states = new Map(
-    ids.map((id) => [
+  const states = new Map();
+  for (const id of ids) {
+    states.set(
       id,
-      sdk.signState(
-        { ref: `customer-${id}`, integrationId: INTEGRATION, nonce: `n${id}` },
-        { secret: SECRET, keyId: "k1" },
+      await sdk.signState(
+        { ref: `customer-${id}` },
+        { secret: SECRET, keyId: "k1", integrationId: INTEGRATION },
       ),
-    ]),
-  );
+    );
+  }
   const client = sdk.createClient({
     baseUrl: "https://api.bench.example/api",
     credentials: { clientId: "bench", clientSecret: "bench-secret", apiKey: "bench-key" },
@@ -442,9 +446,9 @@ async function partTwo() {
           }),
         );
       }
-      const state = sdk.signState(
-        { ref: `customer-${i}`, integrationId, nonce: `latency-${i}` },
-        { secret: SECRET, keyId: "k1" },
+      const state = await sdk.signState(
+        { ref: `customer-${i}` },
+        { secret: SECRET, keyId: "k1", integrationId },
       );
       const started = await fetch(`${sandbox.url}/sandbox/activation-requests`, {
         method: "POST",

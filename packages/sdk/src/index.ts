@@ -218,7 +218,6 @@ export {
 export {
   describeCharacter,
   findUnsafeCharacter,
-  joinSentences,
   type SanitizeForTerminalOptions,
   sanitizeForTerminal,
   type UnsafeCharacterOptions,

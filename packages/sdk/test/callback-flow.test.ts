@@ -115,7 +115,7 @@ async function world(
 describe.each(ADAPTERS)("the callback through the %s adapter", (adapter) => {
   it("takes the customer from the pages through the hand-off to approved and rejected-with-reason", async () => {
     const { w, store, sealer, integrationId, first } = await world(adapter);
-    const state = signTestState(integrationId);
+    const state = await signTestState(integrationId);
     const customer = customerAgent(w.sandbox.url);
     await customer.signIn();
     const requestId = await customer.activate(integrationId, [1001, 1002], state);
@@ -169,7 +169,7 @@ describe.each(ADAPTERS)("the callback through the %s adapter", (adapter) => {
         ? { onActivationRequest: (_request, ctx) => ctx.rejectAll("Rejected by instance 1") }
         : { onActivationRequest: (_request, ctx) => ctx.approveAll() },
     );
-    const request = w.start(integrationId, [1001, 1002, 1004], signTestState(integrationId));
+    const request = w.start(integrationId, [1001, 1002, 1004], await signTestState(integrationId));
     const [a, b] = instances as [Instance, Instance];
     const pages = await Promise.all([
       a.server.visit(callbackFor(request.id, a)),
@@ -196,7 +196,7 @@ describe.each(ADAPTERS)("the callback through the %s adapter", (adapter) => {
     const request = w.start(
       integrationId,
       [1001],
-      signTestState(integrationId, "c-1", { now: clock }),
+      await signTestState(integrationId, "c-1", { now: clock }),
     );
     now = new Date(now.getTime() + 61_000);
     const page = await first.server.visit(callbackFor(request.id));
@@ -209,7 +209,7 @@ describe.each(ADAPTERS)("the callback through the %s adapter", (adapter) => {
 
   it("refuses a state already used by another request", async () => {
     const { w, integrationId, first, callbackFor } = await world(adapter);
-    const state = signTestState(integrationId);
+    const state = await signTestState(integrationId);
     const used = w.start(integrationId, [1001], state);
     expect((await first.server.visit(callbackFor(used.id))).status).toBe(200);
     const replay = w.start(integrationId, [1004], state);
@@ -223,12 +223,12 @@ describe.each(ADAPTERS)("the callback through the %s adapter", (adapter) => {
   it("refuses a state made for another integration, and a request of another integration", async () => {
     const { w, integrationId, first, callbackFor } = await world(adapter);
     const other = w.publish({ name: "Acme Payroll Sync" });
-    const foreignState = w.start(integrationId, [1001], signTestState(other));
+    const foreignState = w.start(integrationId, [1001], await signTestState(other));
     const page = await first.server.visit(callbackFor(foreignState.id));
     expect(page.status).toBe(403);
     expect(page.text).toContain("This link belongs to another integration");
     expect(page.text).toContain("Error code: pcx_wrong_integration");
-    const foreignRequest = w.start(other, [1004], signTestState(integrationId));
+    const foreignRequest = w.start(other, [1004], await signTestState(integrationId));
     const second = await first.server.visit(callbackFor(foreignRequest.id));
     expect(second.status).toBe(403);
     expect(second.text).toContain("Error code: pcx_wrong_integration");
@@ -240,7 +240,7 @@ describe.each(ADAPTERS)("the callback through the %s adapter", (adapter) => {
       onActivationRequest: (request, ctx) =>
         ctx.defer(`/acme/contract-number?request=${request.id}`),
     }));
-    const request = w.start(integrationId, [1001, 1002], signTestState(integrationId));
+    const request = w.start(integrationId, [1001, 1002], await signTestState(integrationId));
     const page = await first.server.visit(callbackFor(request.id));
     expect(page.status).toBe(303);
     expect(page.location).toBe(`/acme/contract-number?request=${request.id}`);
@@ -268,7 +268,7 @@ describe.each(ADAPTERS)("the callback through the %s adapter", (adapter) => {
 
   it("refuses what is not a callback: forged state, unknown request, other methods; HEAD decides nothing", async () => {
     const { w, integrationId, first, callbackFor } = await world(adapter);
-    const request = w.start(integrationId, [1001], signTestState(integrationId));
+    const request = w.start(integrationId, [1001], await signTestState(integrationId));
     const url = new URL(callbackFor(request.id));
     const tampered = new URL(url);
     tampered.searchParams.set("state", `${url.searchParams.get("state")}x`);

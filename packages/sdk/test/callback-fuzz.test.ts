@@ -61,17 +61,23 @@ beforeAll(async () => {
   w = await decisionSandbox();
   const integrationId = w.publish();
   const otherIntegration = w.publish({ name: "Acme Payroll Sync" });
-  pending = [1001, 1004, 1005].map((companyId) => {
-    const state = signTestState(integrationId);
-    return { id: w.start(integrationId, [companyId], state).id, state };
-  });
+  pending = [];
+  for (const companyId of [1001, 1004, 1005]) {
+    const state = await signTestState(integrationId);
+    pending.push({ id: w.start(integrationId, [companyId], state).id, state });
+  }
   // A request without state (refused: requireState is on by default).
   pending.push({ id: w.start(integrationId, [1006]).id, state: "" });
   otherStates = [
-    signTestState(otherIntegration),
-    signState({ ref: "x" }, { secret: "another-secret-another-secret-1234567", keyId: "k1" }),
-    signState({ ref: "x" }, { secret: TEST_STATE_SECRET, keyId: "k9" }),
-    signTestState(integrationId, "expired", { now: () => new Date(Date.now() - 9 * 86_400_000) }),
+    await signTestState(otherIntegration),
+    await signState(
+      { ref: "x" },
+      { secret: "another-secret-another-secret-1234567", keyId: "k1", integrationId },
+    ),
+    await signState({ ref: "x" }, { secret: TEST_STATE_SECRET, keyId: "k9", integrationId }),
+    await signTestState(integrationId, "expired", {
+      now: () => new Date(Date.now() - 9 * 86_400_000),
+    }),
   ];
   store = createMemoryStore();
   handler = createCallbackHandler({
@@ -165,11 +171,17 @@ const caseArb = (methods: fc.Arbitrary<string>): fc.Arbitrary<Case> =>
         { maxKeys: 4 },
       ),
     })
-    // Never the one real callback: a pending request's id with its own state.
+    // Never a real callback: a pending request's id with its own state.
     .filter(
       (c) =>
         !pending.some(
-          (p) => p.state && String(p.id) === c.id && p.state === c.state && c.duplicate === "none",
+          // The contract reads the id as a number: " 1" and "1.0" name request 1 too.
+          (p) =>
+            p.state &&
+            c.id !== undefined &&
+            Number(c.id) === p.id &&
+            p.state === c.state &&
+            c.duplicate === "none",
         ),
     );
 

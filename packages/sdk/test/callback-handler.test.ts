@@ -79,7 +79,7 @@ describe("createCallbackHandler", () => {
       },
     };
     const t = await setup({ store });
-    const request = t.w.start(t.integrationId, [1001, 1004], signTestState(t.integrationId));
+    const request = t.w.start(t.integrationId, [1001, 1004], await signTestState(t.integrationId));
     const page = await t.handler.handle(t.callback(request.id));
     expect(page.status).toBe(500);
     const text = await page.text();
@@ -109,7 +109,7 @@ describe("createCallbackHandler", () => {
         return ctx.approveAll();
       },
     });
-    const request = t.w.start(t.integrationId, [1001], signTestState(t.integrationId));
+    const request = t.w.start(t.integrationId, [1001], await signTestState(t.integrationId));
     const page = await t.handler.handle(t.callback(request.id));
     expect(page.status).toBe(500);
     const text = await page.text();
@@ -133,7 +133,7 @@ describe("createCallbackHandler", () => {
     const t = await setup({
       onActivationRequest: () => [{ companyId: 9999, action: "approve" as const }],
     });
-    const request = t.w.start(t.integrationId, [1001], signTestState(t.integrationId));
+    const request = t.w.start(t.integrationId, [1001], await signTestState(t.integrationId));
     const page = await t.handler.handle(t.callback(request.id));
     expect(page.status).toBe(500);
     expect(t.errors[0]?.code).toBe("pcx_usage");
@@ -153,7 +153,7 @@ describe("createCallbackHandler", () => {
               })(),
       },
     });
-    const request = t.w.start(t.integrationId, [1001], signTestState(t.integrationId));
+    const request = t.w.start(t.integrationId, [1001], await signTestState(t.integrationId));
     const bad = new URL(t.callback(request.id).url);
     bad.searchParams.set("state", "v1.k1.forged.forged");
     const custom = await t.handler.handle(new Request(bad));
@@ -172,14 +172,14 @@ describe("createCallbackHandler", () => {
     let now = new Date("2025-06-01T10:00:00Z");
     const clock = () => now;
     const t = await setup({ now: clock }, { now: clock, requestTtlMs: 3_600_000 });
-    const state = signTestState(t.integrationId, "c-1", { now: clock, expiresIn: "10m" });
+    const state = await signTestState(t.integrationId, "c-1", { now: clock, expiresIn: "10m" });
     const inTime = t.w.start(t.integrationId, [1001], state);
     now = new Date(now.getTime() + 30 * 60_000); // the customer finished 30 minutes later
     expect((await t.handler.handle(t.callback(inTime.id))).status).toBe(200);
     const late = t.w.start(
       t.integrationId,
       [1004],
-      signTestState(t.integrationId, "c-2", {
+      await signTestState(t.integrationId, "c-2", {
         now: () => new Date(now.getTime() - 20 * 60_000),
         expiresIn: "10m",
       }),
@@ -191,7 +191,7 @@ describe("createCallbackHandler", () => {
 
   it("accepts an update request without a state, and an activation without one only when told to", async () => {
     const t = await setup();
-    const first = t.w.start(t.integrationId, [1001], signTestState(t.integrationId));
+    const first = t.w.start(t.integrationId, [1001], await signTestState(t.integrationId));
     expect((await t.handler.handle(t.callback(first.id))).status).toBe(200);
     // A new version with more rights: the customer accepts the update; its request has no state.
     const { clientId } = t.w.sandbox.credentials;
@@ -223,7 +223,7 @@ describe("createCallbackHandler", () => {
         throw new Error("provisioning failed");
       },
     });
-    const state = signTestState(t.integrationId);
+    const state = await signTestState(t.integrationId);
     const request = t.w.start(t.integrationId, [1001], state);
     const page = await t.handler.handle(t.callback(request.id));
     expect(page.status).toBe(200);

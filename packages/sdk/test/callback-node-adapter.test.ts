@@ -60,11 +60,11 @@ describe("nodeCallback", () => {
     });
     const base = await serve(handler);
     const query = (id: number) => new URL(w.sandbox.engine.callbackUrlFor(id)).search;
-    const anonymous = w.start(integrationId, [1001], signTestState(integrationId));
+    const anonymous = w.start(integrationId, [1001], await signTestState(integrationId));
     const deferred = await raw(`${base}/procountor/callback${query(anonymous.id)}`, "GET");
     expect(deferred.status).toBe(303);
     expect(deferred.headers.location).toBe("/acme/sign-in");
-    const known = w.start(integrationId, [1004], signTestState(integrationId));
+    const known = w.start(integrationId, [1004], await signTestState(integrationId));
     const page = await raw(`${base}/procountor/callback${query(known.id)}`, "GET", {
       cookie: "acme_session=signed-in",
     });

@@ -102,16 +102,13 @@ export async function decisionSandbox(
 
 /**
  * A state for the activation link of integration `integrationId`, signed
- * with TEST_STATE_SECRET under key id "k1", with a fresh nonce. The one
- * place tests sign callback states.
+ * with TEST_STATE_SECRET under key id "k1" (each with its own nonce). The
+ * one place tests sign callback states.
  */
 export function signTestState(
   integrationId: number,
   ref = "acme-customer-42",
   options: { now?: () => Date; expiresIn?: string | number } = {},
-): string {
-  return signState(
-    { ref, integrationId, nonce: globalThis.crypto.randomUUID() },
-    { secret: TEST_STATE_SECRET, keyId: "k1", ...options },
-  );
+): Promise<string> {
+  return signState({ ref }, { secret: TEST_STATE_SECRET, keyId: "k1", integrationId, ...options });
 }

@@ -120,7 +120,7 @@ export function callbackFailure(
     CALLBACK_FAILURE_PAGES as Partial<Record<string, FailurePage>>
   )[error.code];
   const status = page
-    ? ((error.details?.httpStatus as number | undefined) ?? page.status)
+    ? ((error.details as { httpStatus?: number } | undefined)?.httpStatus ?? page.status)
     : Math.max(httpStatusFor(error), 500);
   const shown = page ?? OUR_FAULT;
   return {

@@ -1,20 +1,4 @@
-import { z } from "zod";
-import { MAX_STATE_LENGTH } from "../links/index.js";
-
-/**
- * The callback's query: `?activationRequestId=…&state=…`. The id is a
- * positive integer in plain digits; `state` is optional (links without one,
- * update requests) but never empty. Other parameters are ignored.
- */
-export const CallbackQuerySchema = z.object({
-  activationRequestId: z
-    .string()
-    .regex(/^[1-9][0-9]{0,14}$/, "must be a positive whole number")
-    .transform(Number),
-  state: z.string().min(1).max(MAX_STATE_LENGTH).optional(),
-});
-
-export type CallbackQuery = z.output<typeof CallbackQuerySchema>;
+import { type CallbackQuery, CallbackQuerySchema } from "../contract/index.js";
 
 /** Reads the query of a callback URL; the message names the field when it is not one. */
 export function parseCallbackQuery(

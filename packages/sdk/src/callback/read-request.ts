@@ -1,6 +1,19 @@
 import type { ActivationRequest } from "../contract/index.js";
 import { apiRefusalOf } from "../decisions/index.js";
-import { PcxError } from "../errors/index.js";
+import { isPcxError, PcxError, type PcxErrorDetails } from "../errors/index.js";
+
+/** The details of a refusal read from a successful GET of the request (the API said 200). */
+function readDetails(request: ActivationRequest) {
+  return {
+    operationId: "getActivationRequest",
+    method: "GET",
+    path: `/activation-requests/${request.id}`,
+    attempts: 1,
+    status: 200,
+    activationRequestId: request.id,
+  };
+}
+
 import type { ResolvedCallbackOptions } from "./resolve-callback-options.js";
 
 /** Reads the request over the authenticated API: the trust in a callback comes from here. */
@@ -12,11 +25,12 @@ export async function readRequest(
   try {
     request = await h.client.activationRequests.get(requestId);
   } catch (error) {
-    if (apiRefusalOf(error) !== "not_found") throw error;
+    if (apiRefusalOf(error) !== "not_found" || !isPcxError(error)) throw error;
+    if (error.code === "pcx_request_not_found") throw error;
     throw new PcxError(
       "pcx_request_not_found",
       `Activation request ${requestId} was not found for this API client`,
-      { cause: error, details: { requestId } },
+      { cause: error, details: error.details as PcxErrorDetails<"pcx_request_not_found"> },
     );
   }
   if (request.integrationId !== h.integrationId) {
@@ -24,7 +38,7 @@ export async function readRequest(
       "pcx_wrong_integration",
       `Activation request ${requestId} is for integration ${request.integrationId}; this handler answers integration ${h.integrationId}`,
       {
-        details: { requestId, integrationId: request.integrationId },
+        details: { activationRequestId: requestId, integrationId: request.integrationId },
         hint: "Mount one handler per integration, each with its own integrationId.",
       },
     );
@@ -38,7 +52,7 @@ export function checkNotExpired(h: ResolvedCallbackOptions, request: ActivationR
     throw new PcxError(
       "pcx_request_expired",
       `Activation request ${request.id} expired at ${request.expiresAt}`,
-      { details: { requestId: request.id, expiresAt: request.expiresAt } },
+      { details: { ...readDetails(request), expiresAt: request.expiresAt } },
     );
   }
 }
@@ -54,7 +68,7 @@ export function checkPending(request: ActivationRequest): void {
       `Activation request ${request.id} was already decided: ${request.environments
         .map((env) => `${env.companyId} ${env.status}`)
         .join(", ")}`,
-      { details: { requestId: request.id } },
+      { details: readDetails(request) },
     );
   }
 }

@@ -13,6 +13,10 @@ function asPcxError(error: unknown, what: string): PcxError {
       });
 }
 
+function reasonOf(failure: CallbackFailure): unknown {
+  return (failure.error.details as { reason?: unknown } | undefined)?.reason;
+}
+
 /** Calls onError; what it throws is logged and dropped. */
 export async function notifyError(
   h: ResolvedCallbackOptions,
@@ -42,7 +46,7 @@ export async function reportFailure(
     reference: failure.reference,
     requestId: failure.requestId,
     message: failure.error.message,
-    ...(failure.error.details?.reason ? { reason: failure.error.details.reason } : {}),
+    ...(reasonOf(failure) ? { reason: reasonOf(failure) } : {}),
   };
   if (failure.status >= 500) h.logger?.error("pcx callback failed", fields);
   else h.logger?.warn("pcx callback refused", fields);

@@ -74,6 +74,8 @@ export type PcxErrorDetailsMap = {
   pcx_invalid_state: GeneralDetails;
   pcx_state_expired: GeneralDetails;
   pcx_state_replayed: GeneralDetails;
+  pcx_wrong_integration: GeneralDetails;
+  pcx_invalid_callback: GeneralDetails;
   pcx_api_validation: ApiAnswerDetails;
   pcx_unauthorized: ApiAnswerDetails;
   pcx_forbidden: ApiAnswerDetails;

@@ -184,8 +184,8 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): ActivationS
         .map(copy);
     },
     async consumeNonce({ nonce, requestId, expiresAt, now }) {
-      // Forget expired nonces at most once a minute: a sweep per call made
-      // every callback cost O(nonces kept).
+      // Sweep expired nonces out at most once a minute (a sweep per call made
+      // every callback cost O(nonces kept)); an expired one found here counts as unknown.
       if (now.getTime() - lastNonceSweep >= 60_000 || now.getTime() < lastNonceSweep) {
         lastNonceSweep = now.getTime();
         for (const [key, entry] of nonces) {
@@ -193,7 +193,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): ActivationS
         }
       }
       const found = nonces.get(nonce);
-      if (!found) {
+      if (!found || found.expiresAt.getTime() < now.getTime()) {
         nonces.set(nonce, { requestId, expiresAt: new Date(expiresAt) });
         return "consumed";
       }

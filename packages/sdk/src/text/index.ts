@@ -1,4 +1,4 @@
-export { joinSentences } from "./join-sentences.js";
+// @pcx/sdk/text: making text from elsewhere safe to print, free of zod and yaml.
 export { type SanitizeForTerminalOptions, sanitizeForTerminal } from "./sanitize-for-terminal.js";
 export {
   describeCharacter,
