@@ -90,8 +90,9 @@ export async function runExample(options) {
     config = settings;
     const port = settings.port === 0 ? await freePort(settings.host) : settings.port;
     const callbackUrl = `http://${urlHost(settings.host)}:${port}/procountor/callback`;
-    // One retry: a sandbox that is not running refuses at once.
-    const client = createClient({ ...settings.api, retry: { maxAttempts: 2 } });
+    // One retry: a sandbox that is not running refuses at once. No client-side
+    // rate limit for these few setup calls.
+    const client = createClient({ ...settings.api, retry: { maxAttempts: 2 }, rateLimit: false });
     const prepared = await prepareSandbox({
       client,
       apiBaseUrl: settings.api.baseUrl,
