@@ -4,7 +4,11 @@ import { startSandbox } from "@pcx/sandbox";
 import { customerAgent, startExampleCommand } from "@pcx/testkit";
 import { expect, it } from "vitest";
 
-it("starts with its README's one command and decides the link it prints", async () => {
+// 30 s: it spawns a Node process that loads the built packages and the framework
+// (about 1 s of CPU), then walks the customer through the link it printed.
+it("starts with its README's one command and decides the link it prints", {
+  timeout: 30_000,
+}, async () => {
   const sandbox = await startSandbox({ port: 0 });
   try {
     const started = await startExampleCommand(new URL("..", import.meta.url), {
