@@ -79,6 +79,7 @@ export interface CallbackLogger {
 
 type MaybePromise<T> = T | Promise<T>;
 
+/** The options of `createCallbackHandler`; each documents its default. */
 export interface CallbackHandlerOptions {
   /**
    * The Procountor API client of the integrator (`createClient(...)`), used

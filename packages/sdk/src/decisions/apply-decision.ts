@@ -9,6 +9,7 @@ import { decisionReport } from "./decision-report.js";
 import type { DecisionResult } from "./decision-result.js";
 import { validateDecision } from "./validate-decision.js";
 
+/** The options of `applyDecision`. */
 export interface ApplyDecisionOptions {
   /** The API client (a `ProcountorClient`, or anything with `activationRequests.get/approve/reject`). Required. */
   client: DecisionClient;

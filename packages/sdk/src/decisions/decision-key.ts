@@ -1,6 +1,7 @@
 import type { DecisionAction } from "../store/index.js";
 import { sha256Hex } from "./sha256-hex.js";
 
+/** The environments one approve or reject call decides together. */
 export interface DecisionKeyGroup {
   requestId: number;
   action: DecisionAction;

@@ -19,6 +19,7 @@ export type EnvironmentResultOutcome =
   | "expired"
   | "deferred";
 
+/** What became of one environment of the request. */
 export interface EnvironmentResult {
   companyId: number;
   /** The environment's (company's) name. */

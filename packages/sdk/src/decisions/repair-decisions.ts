@@ -4,6 +4,7 @@ import type { DecisionClient } from "./decision-client.js";
 import { decisionReport } from "./decision-report.js";
 import type { DecisionResult } from "./decision-result.js";
 
+/** The options of `repairDecisions`. */
 export interface RepairDecisionsOptions {
   /** The API client. Required. */
   client: DecisionClient;
@@ -19,6 +20,7 @@ export interface RepairDecisionsOptions {
   signal?: AbortSignal;
 }
 
+/** What `repairDecisions` did: the requests it finished and those it could not reach. */
 export interface RepairDecisionsResult {
   /** One report per request whose intents were replayed; the replayed environments count as applied. */
   repaired: DecisionResult[];

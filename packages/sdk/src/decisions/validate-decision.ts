@@ -1,12 +1,14 @@
 import { type ActivationRequest, RejectBodySchema } from "../contract/index.js";
 import type { Decision, EnvironmentOutcome } from "./decision.js";
 
+/** One problem of a decision, by its dot-path. */
 export interface DecisionIssue {
   /** Dot-path into the decision, e.g. "2.reason". */
   path: string;
   message: string;
 }
 
+/** What `validateDecision` answers: the checked decision, or the issues. */
 export interface DecisionValidation {
   /** The decision with trimmed reasons, in the request's environment order; undefined when `errors` is not empty. */
   value: Decision | undefined;
