@@ -12,6 +12,7 @@ export default defineConfig({
     // package by name, and these aliases point the name at the sources.
     alias: [
       { find: /^@pcx\/sdk\/contract$/, replacement: `${sdkSrc}contract/index.ts` },
+      { find: /^@pcx\/sdk\/docs$/, replacement: `${sdkSrc}docs/index.ts` },
       { find: /^@pcx\/sdk\/text$/, replacement: `${sdkSrc}text/index.ts` },
       {
         find: /^@pcx\/sdk\/callback\/(node|express|fastify|fetch)$/,
@@ -20,6 +21,7 @@ export default defineConfig({
       { find: /^@pcx\/sdk$/, replacement: `${sdkSrc}index.ts` },
       { find: /^@pcx\/sandbox$/, replacement: `${src("sandbox")}index.ts` },
       { find: /^@pcx\/testkit$/, replacement: `${src("testkit")}index.ts` },
+      { find: /^@pcx\/testkit\/sandbox$/, replacement: `${src("testkit")}sandbox-fixtures.ts` },
       {
         find: /^@pcx\/testkit\/store-contract$/,
         replacement: `${src("testkit")}store-contract/index.ts`,

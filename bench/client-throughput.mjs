@@ -1,24 +1,31 @@
 #!/usr/bin/env node
-// Throughput of the SDK client against the sandbox, as a ratio to plain global fetch.
+// CPU per call of the SDK client against the sandbox, as a ratio to a bare
+// undici `request` measured in the same run.
 //
-//   npx -y pnpm@10 build && node bench/client-throughput.mjs [--calls 1000] [--concurrency 32] [--rounds 5] [--json]
+//   npx -y pnpm@10 build && node --expose-gc bench/client-throughput.mjs [--calls 1000] [--concurrency 32] [--rounds 7] [--json] [--only client]
 //
 // The sandbox runs in a child process (its own core), the benchmark in this
 // one. Each round runs every variant once, in turn (interleaved), so load on
-// the shared machine hits all of them alike; the figures are medians of wall
-// time per variant, and of this process's CPU time per call (the client's
-// cost; the sandbox's CPU is in the other process). Every variant makes the same call, GET /api/integrations/{id}
-// with a bearer token, and parses the JSON answer:
+// the shared machine hits all of them alike; the figures are medians over the
+// rounds of this process's CPU time per call (process.cpuUsage: the client's
+// cost; the sandbox's CPU is in the other process) and of wall time. Every
+// variant makes the same call, GET /api/integrations/{id} with a bearer token,
+// and parses the JSON answer:
 //
-//   - "global fetch": Node's global fetch, no dispatcher option, no validation;
-//   - "client": client.integrations.get(id) with the default transport (global
-//     fetch + undici Agent), zod validation, retries armed, rate limiter off;
+//   - "undici request" (the baseline): Agent.request on an undici Agent with the
+//     client's pool settings, body parsed with JSON.parse; no timeout, no validation;
+//   - "global fetch" (a reference): Node's global fetch, no dispatcher option;
+//   - "client": client.integrations.get(id) with the default transport
+//     (undiciTransport: the same Agent.request), per-attempt timeout, zod
+//     validation, retries armed, rate limiter off;
 //   - "client, rate limit 20/s" is not measured: it would take 50 s by design.
 //
-// Results are recorded in docs/benchmarks.md.
+// Goal: client CPU per call ≤ 1.5× the undici request. Results are recorded in docs/benchmarks.md.
 
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
+import { createRequire } from "node:module";
+import { loadavg } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
@@ -30,8 +37,10 @@ const { values } = parseArgs({
   options: {
     calls: { type: "string", default: "1000" },
     concurrency: { type: "string", default: "32" },
-    rounds: { type: "string", default: "5" },
+    rounds: { type: "string", default: "7" },
     json: { type: "boolean", default: false },
+    // Profiling aid: run only the variants whose name contains this text (plus the baseline).
+    only: { type: "string" },
   },
 });
 const calls = Number(values.calls);
@@ -93,6 +102,9 @@ const median = (xs) => {
 };
 
 const { createClient } = await import(pathToFileURL(sdkDist).href);
+// The SDK's own copy of undici, as its default transport loads it.
+const undiciPath = createRequire(join(root, "packages/sdk/package.json")).resolve("undici");
+const { Agent } = await import(pathToFileURL(undiciPath).href);
 const sandbox = await startSandboxProcess();
 try {
   const client = createClient({
@@ -116,12 +128,22 @@ try {
   });
   const token = await client.getAccessToken();
   const url = `${sandbox.apiBaseUrl}/integrations/${id}`;
+  const { origin, pathname } = new URL(url);
   const headers = { authorization: `Bearer ${token}`, accept: "application/json" };
+  const agent = new Agent({ connections: 16, keepAliveTimeout: 10_000 });
 
   const variants = [
     {
-      name: "global fetch (no dispatcher, no validation)",
+      name: "undici Agent.request (bare)",
       baseline: true,
+      fn: async () => {
+        const res = await agent.request({ origin, path: pathname, method: "GET", headers });
+        if (res.statusCode !== 200) throw new Error(`status ${res.statusCode}`);
+        JSON.parse(await res.body.text());
+      },
+    },
+    {
+      name: "global fetch (reference)",
       fn: async () => {
         const res = await fetch(url, { headers });
         if (res.status !== 200) throw new Error(`status ${res.status}`);
@@ -129,23 +151,33 @@ try {
       },
     },
     {
-      name: "client.integrations.get (Agent pool, zod, retries)",
+      name: "client.integrations.get (limiter off)",
       fn: () => client.integrations.get(id),
     },
   ];
 
+  if (values.only) {
+    for (let i = variants.length - 1; i >= 0; i--) {
+      if (!variants[i].baseline && !variants[i].name.includes(values.only)) variants.splice(i, 1);
+    }
+  }
   // Warm-up: connections, JIT.
   for (const v of variants) await run(v.fn);
   const times = new Map(variants.map((v) => [v.name, []]));
   const cpus = new Map(variants.map((v) => [v.name, []]));
   for (let r = 0; r < rounds; r++) {
-    for (const v of variants) {
+    // Rotate the order each round, and collect garbage before each run (node --expose-gc),
+    // so no variant pays for the garbage another one left.
+    const order = variants.map((_, i) => variants[(i + r) % variants.length]);
+    for (const v of order) {
+      globalThis.gc?.();
       const { ms, cpuUsPerCall } = await run(v.fn);
       times.get(v.name).push(ms);
       cpus.get(v.name).push(cpuUsPerCall);
     }
   }
   await client.close();
+  await agent.close();
 
   const baseline = variants.find((v) => v.baseline).name;
   const base = median(times.get(baseline));
@@ -164,15 +196,19 @@ try {
   });
   if (values.json) {
     console.log(
-      JSON.stringify({ node: process.version, calls, concurrency, rounds, results }, null, 2),
+      JSON.stringify(
+        { node: process.version, load: loadavg()[0], calls, concurrency, rounds, results },
+        null,
+        2,
+      ),
     );
   } else {
     console.log(
-      `${calls} calls at concurrency ${concurrency}, median of ${rounds} rounds (Node ${process.version})`,
+      `${calls} calls at concurrency ${concurrency}, median of ${rounds} rounds (Node ${process.version}, load ${loadavg()[0].toFixed(1)})`,
     );
     for (const r of results) {
       console.log(
-        `${r.name.padEnd(52)} ${String(r.medianMs).padStart(6)} ms  ${String(r.callsPerSec).padStart(6)}/s  ${r.ratio}×   CPU ${r.cpuUsPerCall} µs/call  ${r.cpuRatio}×`,
+        `${r.name.padEnd(40)} CPU ${String(r.cpuUsPerCall).padStart(4)} µs/call  ${String(r.cpuRatio).padStart(5)}×   wall ${String(r.medianMs).padStart(5)} ms  ${String(r.callsPerSec).padStart(6)}/s  ${r.ratio}×`,
       );
     }
   }

@@ -9,8 +9,9 @@ const { version } = JSON.parse(
 
 // One runnable bin. The SDK is bundled in so that each command's chunk carries
 // only the SDK code it uses; the other dependencies stay external and are
-// loaded by the command that needs them (see src/cli.ts), which keeps
+// loaded by the command that needs them (see src/declarations/index.ts), which keeps
 // `pcx --version` and `pcx --help` free of zod, yaml, undici, conf and inquirer.
+// The help text imports only `@pcx/sdk/docs` (the docs URL), never `@pcx/sdk`.
 export default defineConfig({
   entry: { pcx: "src/pcx.ts" },
   format: ["esm"],
@@ -23,7 +24,7 @@ export default defineConfig({
   // node_modules costs ≈ 8 ms of every `pcx --help` (docs/benchmarks.md). Bundled
   // CommonJS needs a real `require` for its `require("events")` etc., hence
   // the createRequire line in the banner.
-  noExternal: ["@pcx/sdk", "commander"],
+  noExternal: ["@pcx/sdk", "commander", "@commander-js/extra-typings"],
   banner: {
     js: [
       "#!/usr/bin/env node",

@@ -3,7 +3,7 @@
 // rejected with the example's reason for the others; keys sealed in SQLite.
 import { createKeyring } from "@pcx/sdk";
 import { createSqliteStore } from "@pcx/store-sql/sqlite";
-import { type ExampleWorld, exampleBackendWorld } from "@pcx/testkit";
+import { type ExampleWorld, exampleBackendWorld } from "@pcx/testkit/sandbox";
 import { afterEach, expect, it } from "vitest";
 import { startBackend } from "../src/backend.js";
 import { NOT_A_CUSTOMER } from "../src/customers.js";

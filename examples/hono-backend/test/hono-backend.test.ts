@@ -1,7 +1,7 @@
 // examples/hono-backend against the real sandbox: the callback defers to the
 // backend's own contract form; submitting it completes the request, approved
 // with a contract number and rejected with the example's reason without one.
-import { type ExampleWorld, exampleBackendWorld } from "@pcx/testkit";
+import { type ExampleWorld, exampleBackendWorld } from "@pcx/testkit/sandbox";
 import fc from "fast-check";
 import { afterEach, expect, it } from "vitest";
 import { startBackend } from "../src/backend.js";

@@ -1,6 +1,6 @@
 import type { CliContext } from "./context.js";
 
-/** 0 ok · 1 the thing checked is not OK · 2 usage · 3 API/network · 4 credentials/config (docs/cli.md). */
+/** 0 ok · 1 the thing checked is not OK · 2 usage · 3 API/network · 4 credentials/config (`pcx help exit-codes`). */
 export type ExitCode = 0 | 1 | 2 | 3 | 4;
 
 /**

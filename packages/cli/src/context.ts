@@ -1,16 +1,28 @@
+import type { ClientOptions } from "@pcx/sdk";
+import { envFlag, readEnv } from "./env-vars.js";
 import { createOutput, type Output } from "./io/output.js";
 
-/** The process pieces a run touches; the bin passes `process`, tests can pass fakes. */
+/** How the API client waits, tells time and sends: the bin uses the defaults, tests may inject. */
+export type ClientSeam = Pick<ClientOptions, "sleep" | "now" | "transport">;
+
+/**
+ * The process pieces a run touches. The bin passes `process`'s; the test
+ * harness (`runCli` in @pcx/testkit) passes captured streams, its own env and
+ * working directory, so commands run in process exactly as they do in the bin.
+ */
 export interface Runtime {
+  /** The user's arguments (without `node` and the script). */
   argv: readonly string[];
   env: NodeJS.ProcessEnv;
   cwd: string;
-  stdin: { isTTY?: boolean };
+  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
   stderr: NodeJS.WritableStream & { isTTY?: boolean };
+  /** Overrides for the API client (tests: no real waits between retries). Default: none. */
+  client?: ClientSeam;
 }
 
-/** Global flags, as commander parses them (docs/cli.md). */
+/** Global flags, as commander parses them (docs/cli.md "Global flags"). */
 export interface GlobalOptions {
   json?: boolean;
   profile?: string;
@@ -41,15 +53,20 @@ export interface CliContext {
   interactive: boolean;
   cwd: string;
   env: NodeJS.ProcessEnv;
+  /** Where `--client-secret-stdin` and the like read from. */
+  stdin: Runtime["stdin"];
   out: Output;
+  /** The runtime's overrides for the API client; undefined in the bin. */
+  client: ClientSeam | undefined;
 }
 
 const nonEmpty = (value: string | undefined) =>
   value !== undefined && value !== "" ? value : undefined;
 
-export function isInteractive(runtime: Pick<Runtime, "stdin" | "stdout" | "env">): boolean {
-  const ci = runtime.env.CI;
-  if (ci !== undefined && ci !== "" && ci !== "0" && ci !== "false") return false;
+export function isInteractive(
+  runtime: { stdin: { isTTY?: boolean } } & Pick<Runtime, "stdout" | "env">,
+): boolean {
+  if (envFlag(runtime.env, "CI")) return false;
   return runtime.stdin.isTTY === true && runtime.stdout.isTTY === true;
 }
 
@@ -57,13 +74,15 @@ export function createContext(options: GlobalOptions, runtime: Runtime): CliCont
   const json = options.json === true;
   return {
     json,
-    profile: nonEmpty(options.profile) ?? nonEmpty(runtime.env.PCX_PROFILE),
-    baseUrl: nonEmpty(options.baseUrl) ?? nonEmpty(runtime.env.PCX_BASE_URL),
+    profile: nonEmpty(options.profile) ?? readEnv(runtime.env, "PCX_PROFILE"),
+    baseUrl: nonEmpty(options.baseUrl) ?? readEnv(runtime.env, "PCX_BASE_URL"),
     yes: options.yes === true,
     verbose: options.verbose === true,
     interactive: isInteractive(runtime),
     cwd: runtime.cwd,
     env: runtime.env,
+    stdin: runtime.stdin,
+    client: runtime.client,
     out: createOutput({
       stdout: runtime.stdout,
       stderr: runtime.stderr,

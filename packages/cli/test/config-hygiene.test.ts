@@ -1,12 +1,11 @@
 import { chmodSync, existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { assertBuilt } from "./run-pcx.js";
-import { CLEAN_PCX_ENV, pcxAsync } from "./sandbox-harness.js";
+import { afterEach, describe, expect, it } from "vitest";
+import { pcx as runPcx } from "./pcx-harness.js";
 
 // Issue 10: config hygiene and the smaller CLI defects, each with a named
-// regression test, against the built bin. None of these needs a network:
+// regression test, run in process. None of these needs a network:
 // `login --no-verify` saves without a token exchange.
 
 const dirs: string[] = [];
@@ -23,10 +22,8 @@ function temp(): string {
 }
 const mode = (path: string) => statSync(path).mode & 0o7777;
 
-beforeAll(assertBuilt);
-
 function pcx(args: string[], env: NodeJS.ProcessEnv, input?: string) {
-  return pcxAsync(args, { env: { ...CLEAN_PCX_ENV, ...env }, input });
+  return runPcx(args, { cwd: temp(), env, ...(input !== undefined ? { stdin: input } : {}) });
 }
 
 /** Writes a config file as pcx would (0600 in the 0700 temp dir), to skip a login run. */

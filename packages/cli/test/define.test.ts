@@ -1,12 +1,12 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { type CliWorld, tempDir } from "@pcx/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { assertBuilt, definitionYaml, RAISED_DEFINITION_YAML, tempDir } from "./run-pcx.js";
-import { type CliWorld, createWorld } from "./sandbox-harness.js";
+import { definitionYaml, RAISED_DEFINITION_YAML } from "./definition-files.js";
+import { createWorld } from "./pcx-harness.js";
 
 let world: CliWorld;
 beforeAll(async () => {
-  assertBuilt();
   world = await createWorld({}, { "pcx.integration.yaml": definitionYaml() });
 });
 afterAll(() => world?.close());

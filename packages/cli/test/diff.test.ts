@@ -1,7 +1,6 @@
-import { beforeAll, describe, expect, it } from "vitest";
-import { assertBuilt, definitionYaml, pcx, tempDir, tempDirPerTest } from "./run-pcx.js";
-
-beforeAll(assertBuilt);
+import { describe, expect, it } from "vitest";
+import { definitionYaml } from "./definition-files.js";
+import { pcx, tempDirPerTest } from "./pcx-harness.js";
 
 const dirWith = tempDirPerTest();
 
@@ -31,9 +30,9 @@ interface DiffDoc {
 }
 
 describe("pcx diff", () => {
-  it("a raised right requires a customer update; --exit-code turns that into exit 1", () => {
+  it("a raised right requires a customer update; --exit-code turns that into exit 1", async () => {
     const dir = dirWith({ "old.yaml": definitionYaml(), "new.yaml": raised });
-    const run = pcx(["diff", "new.yaml", "--against", "old.yaml"], { cwd: dir });
+    const run = await pcx(["diff", "new.yaml", "--against", "old.yaml"], { cwd: dir });
     expect(run.code).toBe(0);
     expect(run.stdout).toContain("Comparing new.yaml with old.yaml");
     expect(run.stdout).toContain("Customer update required (1)");
@@ -42,10 +41,12 @@ describe("pcx diff", () => {
     );
     expect(run.stdout).toMatch(/Result: customer update required/);
 
-    const strict = pcx(["diff", "new.yaml", "--against", "old.yaml", "--exit-code"], { cwd: dir });
+    const strict = await pcx(["diff", "new.yaml", "--against", "old.yaml", "--exit-code"], {
+      cwd: dir,
+    });
     expect(strict.code).toBe(1);
 
-    const json = pcx(["diff", "new.yaml", "--against", "old.yaml", "--exit-code", "--json"], {
+    const json = await pcx(["diff", "new.yaml", "--against", "old.yaml", "--exit-code", "--json"], {
       cwd: dir,
     });
     expect(json.code).toBe(1);
@@ -68,60 +69,56 @@ describe("pcx diff", () => {
     );
   });
 
-  it("a description change is cosmetic and passes --exit-code", () => {
+  it("a description change is cosmetic and passes --exit-code", async () => {
     const dir = dirWith({
       "old.yaml": definitionYaml(),
       "new.yaml": definitionYaml({
         description: "Sends every sales invoice from Acme Shop to Procountor.",
       }),
     });
-    const run = pcx(["diff", "new.yaml", "--against", "old.yaml", "--exit-code"], { cwd: dir });
+    const run = await pcx(["diff", "new.yaml", "--against", "old.yaml", "--exit-code"], {
+      cwd: dir,
+    });
     expect(run.code).toBe(0);
     expect(run.stdout).toContain("Cosmetic (1)");
     expect(run.stdout).toMatch(/~ description\s+"Sends sales invoices/);
     expect(run.stdout).toMatch(/Result: cosmetic/);
-    const doc = pcx(["diff", "new.yaml", "--against", "old.yaml", "--json"], {
-      cwd: dir,
-    }).json() as DiffDoc;
+    const doc = (
+      await pcx(["diff", "new.yaml", "--against", "old.yaml", "--json"], {
+        cwd: dir,
+      })
+    ).json() as DiffDoc;
     expect(doc.classification).toBe("cosmetic");
     expect(doc.requiresCustomerUpdate).toBe(false);
     expect(doc.changes.map((c) => c.path)).toEqual(["description"]);
   });
 
-  it("identical files: no changes", () => {
+  it("identical files: no changes", async () => {
     const dir = dirWith({ "a.yaml": definitionYaml(), "b.yaml": definitionYaml() });
-    const run = pcx(["diff", "a.yaml", "--against", "b.yaml", "--json"], { cwd: dir });
+    const run = await pcx(["diff", "a.yaml", "--against", "b.yaml", "--json"], { cwd: dir });
     expect(run.code).toBe(0);
     expect(run.json()).toMatchObject({ classification: "none", changes: [] });
   });
 
-  it("without --against and without credentials: exit 4 pointing at pcx login and the sandbox", () => {
+  it("without --against and without credentials: exit 4 pointing at pcx login and the sandbox", async () => {
     const dir = dirWith({ "pcx.integration.yaml": definitionYaml() });
-    // An empty config dir and no PCX_* credentials: the published definition cannot be fetched.
-    const config = tempDir();
-    const env = {
-      PCX_CONFIG_DIR: config.dir,
-      PCX_PROFILE: "",
-      PCX_CLIENT_ID: "",
-      PCX_CLIENT_SECRET: "",
-      PCX_API_KEY: "",
-    };
-    const run = pcx(["diff"], { cwd: dir, env });
+    // pcx() gives each run an empty config dir and no PCX_* credentials:
+    // the published definition cannot be fetched.
+    const run = await pcx(["diff"], { cwd: dir });
     expect(run.code).toBe(4);
     expect(run.stderr).toContain("pcx login");
     expect(run.stderr).toContain("--profile sandbox");
-    const json = pcx(["diff", "--json"], { cwd: dir, env });
-    config.cleanup();
+    const json = await pcx(["diff", "--json"], { cwd: dir });
     expect(json.code).toBe(4);
     expect(json.json()).toMatchObject({ error: { code: "pcx_missing_credentials" } });
   });
 
-  it("an invalid definition on either side: exit 1 with a pointer to pcx validate", () => {
+  it("an invalid definition on either side: exit 1 with a pointer to pcx validate", async () => {
     const dir = dirWith({
       "old.yaml": definitionYaml(),
       "new.yaml": definitionYaml({ callbackUrl: "not a url" }),
     });
-    const run = pcx(["diff", "new.yaml", "--against", "old.yaml"], { cwd: dir });
+    const run = await pcx(["diff", "new.yaml", "--against", "old.yaml"], { cwd: dir });
     expect(run.code).toBe(1);
     expect(run.stderr).toContain("new.yaml is not a valid definition");
     expect(run.stderr).toContain("pcx validate new.yaml");

@@ -1,9 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
-import { assertBuilt, pcx, tempDirPerTest } from "./run-pcx.js";
-
-beforeAll(assertBuilt);
+import { describe, expect, it } from "vitest";
+import { pcx, tempDirPerTest } from "./pcx-harness.js";
 
 const emptyDir = tempDirPerTest();
 
@@ -31,9 +29,9 @@ const ALL_FLAGS = [
 ];
 
 describe("pcx init (non-interactive: no TTY)", () => {
-  it("with every flag writes a valid YAML file with $schema", () => {
+  it("with every flag writes a valid YAML file with $schema", async () => {
     const dir = emptyDir();
-    const run = pcx(["init", ...ALL_FLAGS], { cwd: dir });
+    const run = await pcx(["init", ...ALL_FLAGS], { cwd: dir });
     expect(run.code).toBe(0);
     expect(run.stdout).toContain("Wrote pcx.integration.yaml");
     const text = readFileSync(join(dir, "pcx.integration.yaml"), "utf8");
@@ -43,7 +41,7 @@ describe("pcx init (non-interactive: no TTY)", () => {
     expect(text).toContain("maxConcurrentActivations: 20");
     expect(text).toContain("Looks up customers: by business id.");
 
-    const validated = pcx(["validate", "--json"], { cwd: dir });
+    const validated = await pcx(["validate", "--json"], { cwd: dir });
     expect(validated.code).toBe(0);
     expect(validated.json()).toMatchObject({
       file: "pcx.integration.yaml",
@@ -52,9 +50,9 @@ describe("pcx init (non-interactive: no TTY)", () => {
     });
   });
 
-  it("--format json writes pcx.integration.json; --json prints the result document", () => {
+  it("--format json writes pcx.integration.json; --json prints the result document", async () => {
     const dir = emptyDir();
-    const run = pcx(["init", ...ALL_FLAGS, "--format", "json", "--json"], { cwd: dir });
+    const run = await pcx(["init", ...ALL_FLAGS, "--format", "json", "--json"], { cwd: dir });
     expect(run.code).toBe(0);
     const doc = run.json() as { file: string; format: string; definition: Record<string, unknown> };
     expect(doc.file).toBe("pcx.integration.json");
@@ -71,9 +69,9 @@ describe("pcx init (non-interactive: no TTY)", () => {
     });
   });
 
-  it("missing flags: usage error (2) listing them, and nothing written", () => {
+  it("missing flags: usage error (2) listing them, and nothing written", async () => {
     const dir = emptyDir();
-    const run = pcx(["init", "--name", "Acme Invoice Sync"], { cwd: dir });
+    const run = await pcx(["init", "--name", "Acme Invoice Sync"], { cwd: dir });
     expect(run.code).toBe(2);
     expect(run.stdout).toBe("");
     for (const flag of [
@@ -90,51 +88,53 @@ describe("pcx init (non-interactive: no TTY)", () => {
     expect(run.stderr).not.toMatch(/Missing.*--name/);
     expect(existsSync(join(dir, "pcx.integration.yaml"))).toBe(false);
 
-    const json = pcx(["init", "--json"], { cwd: dir });
+    const json = await pcx(["init", "--json"], { cwd: dir });
     expect(json.code).toBe(2);
     expect(json.json()).toMatchObject({ error: { code: "pcx_usage" } });
   });
 
-  it("refuses to overwrite without --force; --force overwrites", () => {
+  it("refuses to overwrite without --force; --force overwrites", async () => {
     const dir = emptyDir();
     const file = join(dir, "pcx.integration.yaml");
     writeFileSync(file, "# mine\n");
-    const refused = pcx(["init", ...ALL_FLAGS], { cwd: dir });
+    const refused = await pcx(["init", ...ALL_FLAGS], { cwd: dir });
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain("pcx.integration.yaml already exists");
     expect(refused.stderr).toContain("--force");
     expect(readFileSync(file, "utf8")).toBe("# mine\n");
 
-    const forced = pcx(["init", ...ALL_FLAGS, "--force"], { cwd: dir });
+    const forced = await pcx(["init", ...ALL_FLAGS, "--force"], { cwd: dir });
     expect(forced.code).toBe(0);
     expect(readFileSync(file, "utf8")).toContain("name: Acme Invoice Sync");
   });
 
-  it("invalid values are not written: usage error naming the flag", () => {
+  it("invalid values are not written: usage error naming the flag", async () => {
     const dir = emptyDir();
     const args = [...ALL_FLAGS];
     args[args.indexOf("--callback-url") + 1] = "http://acme.example/callback";
-    const run = pcx(["init", ...args], { cwd: dir });
+    const run = await pcx(["init", ...args], { cwd: dir });
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/--callback-url: .*https/);
     expect(existsSync(join(dir, "pcx.integration.yaml"))).toBe(false);
   });
 
-  it("malformed --right and --max-activations are usage errors", () => {
+  it("malformed --right and --max-activations are usage errors", async () => {
     const dir = emptyDir();
     const badRight = [...ALL_FLAGS];
     badRight[badRight.indexOf("--right") + 1] = "sales-invoices:write";
-    const right = pcx(["init", ...badRight], { cwd: dir });
+    const right = await pcx(["init", ...badRight], { cwd: dir });
     expect(right.code).toBe(2);
     expect(right.stderr).toContain("key:level:purpose");
     const badMax = [...ALL_FLAGS];
     badMax[badMax.indexOf("--max-activations") + 1] = "0";
-    expect(pcx(["init", ...badMax], { cwd: dir }).code).toBe(2);
+    expect((await pcx(["init", ...badMax], { cwd: dir })).code).toBe(2);
   });
 
-  it("--file in a subdirectory points $schema back at the project's node_modules", () => {
+  it("--file in a subdirectory points $schema back at the project's node_modules", async () => {
     const dir = emptyDir();
-    const run = pcx(["init", ...ALL_FLAGS, "--file", "config/pcx.integration.yml"], { cwd: dir });
+    const run = await pcx(["init", ...ALL_FLAGS, "--file", "config/pcx.integration.yml"], {
+      cwd: dir,
+    });
     expect(run.code).toBe(0);
     const text = readFileSync(join(dir, "config/pcx.integration.yml"), "utf8");
     expect(text).toContain(

@@ -2,13 +2,13 @@
 // the prompts mocked, against the real sandbox.
 import { PassThrough } from "node:stream";
 import { DEMO_CREDENTIALS, type RunningSandbox, startSandbox } from "@pcx/sandbox";
+import { CLEAN_PCX_ENV, tempDir } from "@pcx/testkit";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import define from "../src/commands/define.js";
 import login from "../src/commands/login.js";
 import { createContext } from "../src/context.js";
 import { askConfirm, askSecret, askText } from "../src/io/prompts.js";
-import { definitionYaml, tempDir } from "./run-pcx.js";
-import { CLEAN_PCX_ENV } from "./sandbox-harness.js";
+import { definitionYaml } from "./definition-files.js";
 
 vi.mock("../src/io/prompts.js", () => ({
   askText: vi.fn(),
@@ -47,7 +47,7 @@ function terminal(profile: string) {
       argv: [],
       env: { ...CLEAN_PCX_ENV, PCX_CONFIG_DIR: config.dir, NO_COLOR: "1" },
       cwd: work.dir,
-      stdin: { isTTY: true },
+      stdin: stream(),
       stdout,
       stderr: stream(),
     },

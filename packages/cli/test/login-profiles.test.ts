@@ -1,14 +1,14 @@
 import { existsSync, statSync } from "node:fs";
 import { join } from "node:path";
+import type { CliWorld } from "@pcx/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { assertBuilt, definitionYaml } from "./run-pcx.js";
-import { type CliWorld, createWorld } from "./sandbox-harness.js";
+import { definitionYaml } from "./definition-files.js";
+import { createWorld } from "./pcx-harness.js";
 
 const DEMO = { id: "pcx-sandbox", secret: "pcx-sandbox-secret", key: "pcx-sandbox-api-key" };
 
 let world: CliWorld;
 beforeAll(async () => {
-  assertBuilt();
   world = await createWorld({}, { "pcx.integration.yaml": definitionYaml() });
 });
 afterAll(() => world?.close());
@@ -17,7 +17,7 @@ afterAll(() => world?.close());
 const acme = (args: string[], env: NodeJS.ProcessEnv = {}, input?: string) =>
   world.run(args, {
     env: { PCX_PROFILE: "acme", ...env },
-    ...(input !== undefined ? { input } : {}),
+    ...(input !== undefined ? { stdin: input } : {}),
   });
 
 describe("pcx login", () => {

@@ -1,8 +1,9 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
+import type { CliWorld } from "@pcx/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { assertBuilt, definitionYaml } from "./run-pcx.js";
-import { type CliWorld, createWorld, transcript } from "./sandbox-harness.js";
+import { definitionYaml } from "./definition-files.js";
+import { createWorld } from "./pcx-harness.js";
 
 // The sandbox's demo secrets (the only ones it accepts), and distinctive made-up ones.
 const SECRET = "pcx-sandbox-secret";
@@ -14,7 +15,6 @@ const TOKEN = /pcxs_at/;
 
 let world: CliWorld;
 beforeAll(async () => {
-  assertBuilt();
   world = await createWorld({}, { "pcx.integration.yaml": definitionYaml() });
 });
 afterAll(() => world?.close());
@@ -73,9 +73,9 @@ describe("secrets never reach stdout or stderr", () => {
       [["profiles", "--verbose"], { PCX_PROFILE: "zq" }],
       [["logout", "--profile", "zq", "--verbose"], { PCX_PROFILE: "" }],
     ];
-    const start = transcript.length;
+    const start = world.transcript.length;
     for (const [args, env, input] of runs) {
-      await world.run(args, { env: env ?? {}, ...(input ? { input } : {}) });
+      await world.run(args, { env: env ?? {}, ...(input ? { stdin: input } : {}) });
     }
     await world.review(1, "approve");
     writeFileSync(
@@ -89,7 +89,7 @@ describe("secrets never reach stdout or stderr", () => {
     ]) {
       await world.run(args);
     }
-    const outputs = transcript.slice(start);
+    const outputs = world.transcript.slice(start);
     expect(outputs.length).toBe(runs.length + 3);
 
     for (const { args, stdout, stderr } of outputs) {

@@ -1,12 +1,12 @@
 import { verifyState } from "@pcx/sdk";
+import type { CliWorld } from "@pcx/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { assertBuilt, definitionYaml } from "./run-pcx.js";
-import { type CliWorld, createWorld } from "./sandbox-harness.js";
+import { definitionYaml } from "./definition-files.js";
+import { createWorld } from "./pcx-harness.js";
 
 let world: CliWorld;
 let id: number;
 beforeAll(async () => {
-  assertBuilt();
   world = await createWorld({}, { "pcx.integration.yaml": definitionYaml() });
   const created = await world.run(["define", "--yes", "--json"]);
   id = (created.json() as { result: { integrationId: number } }).result.integrationId;
@@ -68,6 +68,7 @@ describe("pcx status", () => {
       published: { version: 1, reviewedAt: expect.any(String) },
       activationLink: `${world.sandbox.url}/activate/${id}`,
       maxConcurrentActivations: 20,
+      definitionLimit: 20,
       activations: { total: 3, byVersion: [{ version: 1, status: "ACTIVE", count: 3 }] },
       pendingRequests: 0,
     });
@@ -77,7 +78,11 @@ describe("pcx status", () => {
 describe("pcx limits", () => {
   it("show, then set 7: before → after, and the customer's picker shows and enforces 7", async () => {
     const show = await world.run(["limits", "show", "--json"]);
-    expect(show.json()).toEqual({ integrationId: id, maxConcurrentActivations: 20 });
+    expect(show.json()).toEqual({
+      integrationId: id,
+      maxConcurrentActivations: 20,
+      definitionLimit: 20,
+    });
     const set = await world.run(["limits", "set", "7"]);
     expect(set.code).toBe(0);
     expect(set.stdout).toContain("limit 20 → 7");
@@ -99,6 +104,7 @@ describe("pcx limits", () => {
     expect(none.json()).toEqual({
       integrationId: id,
       maxConcurrentActivations: null,
+      definitionLimit: 20,
       previous: 7,
       changed: true,
     });

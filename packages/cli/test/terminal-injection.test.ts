@@ -2,8 +2,8 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { UNSAFE_TERMINAL_TEXT } from "@pcx/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { assertBuilt, definitionYaml, tempDirPerTest } from "./run-pcx.js";
-import { pcxAsync } from "./sandbox-harness.js";
+import { definitionYaml } from "./definition-files.js";
+import { pcx, tempDirPerTest } from "./pcx-harness.js";
 
 // Terminal injection (issue 10): text from a server or a definition file must
 // not retitle, clear or rewrite the terminal when pcx prints it.
@@ -21,7 +21,6 @@ let server: Server;
 let baseUrl: string;
 
 beforeAll(async () => {
-  assertBuilt();
   // A hostile API: every token exchange is refused with the escape sequences as the reason.
   server = createServer((req, res) => {
     req.resume();
@@ -46,7 +45,7 @@ function env(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
 
 describe("terminal injection", () => {
   it("a server's error text with OSC retitle and clear-screen is printed escaped", async () => {
-    const run = await pcxAsync(["status", "--base-url", baseUrl], { env: env() });
+    const run = await pcx(["status", "--base-url", baseUrl], { cwd: dirWith(), env: env() });
     expect(run.code).toBe(4); // pcx_unauthorized: fix the credentials
     expect(run.stderr).toContain(`invalid_client: ${ESCAPED}. Check the client id`);
     expect(run.stderr).not.toMatch(UNSAFE_TERMINAL_TEXT);
@@ -54,7 +53,8 @@ describe("terminal injection", () => {
   });
 
   it("with colour on, pcx's own colours stay and the server's sequences (SGR too) are escaped", async () => {
-    const run = await pcxAsync(["status", "--base-url", baseUrl], {
+    const run = await pcx(["status", "--base-url", baseUrl], {
+      cwd: dirWith(),
       env: env({ NO_COLOR: "", FORCE_COLOR: "1" }),
     });
     expect(run.code).toBe(4); // pcx_unauthorized: fix the credentials
@@ -64,7 +64,10 @@ describe("terminal injection", () => {
   });
 
   it("--json keeps the server's text exact in the document, with no raw escape on stdout", async () => {
-    const run = await pcxAsync(["status", "--json", "--base-url", baseUrl], { env: env() });
+    const run = await pcx(["status", "--json", "--base-url", baseUrl], {
+      cwd: dirWith(),
+      env: env(),
+    });
     expect(run.code).toBe(4); // pcx_unauthorized: fix the credentials
     expect(run.stdout).not.toMatch(UNSAFE_TERMINAL_TEXT);
     const { error } = run.json() as { error: { code: string; message: string } };
@@ -78,7 +81,7 @@ describe("terminal injection", () => {
       'name: "Acme \\e]0;pwned\\a Sync"\n"\\e[2Jextra\\u202e": 1',
     );
     const cwd = dirWith({ "pcx.integration.yaml": yaml });
-    const run = await pcxAsync(["validate"], { cwd, env: env() });
+    const run = await pcx(["validate"], { cwd, env: env() });
     expect(run.code).toBe(1);
     expect(run.stdout + run.stderr).toContain("name");
     expect(run.stdout + run.stderr).toContain("U+001B ESC (escape) at character 6");

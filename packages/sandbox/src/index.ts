@@ -1,6 +1,8 @@
 // @pcx/sandbox: a local Procountor emulator (docs/sandbox.md).
 
 export type { ActivationStatus, EnvironmentDecision, RequestStatus } from "@pcx/sdk/contract";
+// running it: in process (a fetch), or on a port
+export { createSandbox, type Sandbox } from "./create-sandbox.js";
 // the engine: the Procountor side as an in-process service (the customer's pages call it)
 export type { Principal } from "./engine/auth.js";
 export type { CustomerEnvironment, NotSelectableReason } from "./engine/customer-environments.js";
@@ -22,13 +24,17 @@ export type { SandboxState } from "./engine/state-dump.js";
 export { isValidBusinessId } from "./fixtures/business-id.js";
 export { DEMO_CREDENTIALS, type SandboxCredentials } from "./fixtures/demo-credentials.js";
 export { DEMO_COMPANY_IDS, DEMO_USER, SECOND_DEMO_USER } from "./fixtures/demo-fixtures.js";
-// HTTP: the extension point for the customer's pages
-export { errorBodyOf, parseJsonBody, readBody, sendError, sendJson } from "./http/http-io.js";
+// HTTP: handlers mounted beside the API, the admin routes and the customer's pages
+export {
+  errorBodyOf,
+  errorResponse,
+  jsonResponse,
+  parseJsonBody,
+  readBody,
+} from "./http/http-io.js";
 export type { SandboxHandler, SandboxRequestContext } from "./http/sandbox-handler.js";
 export type { SandboxStats } from "./http/sandbox-stats.js";
-// the customer's pages (served by default; exported for custom servers)
-export { createPagesHandler, type PagesHandlerOptions } from "./pages/pages-handler.js";
 export { SandboxError } from "./sandbox-error.js";
-// starting it
-export type { SandboxLogger, SandboxOptions } from "./sandbox-options.js";
+export type { SandboxLogger } from "./sandbox-logger.js";
+export type { SandboxOptions } from "./sandbox-options.js";
 export { type RunningSandbox, startSandbox } from "./start-sandbox.js";

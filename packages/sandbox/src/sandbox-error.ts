@@ -15,6 +15,8 @@ export class SandboxError extends Error {
   readonly field: string | null;
   /** Every problem when there are several (validation); the first is `field`/`message`. */
   readonly items: { field: string | null; message: string; code: ApiErrorCode }[];
+  /** Headers the answer carries (`Allow` with a 405, `WWW-Authenticate` with a 401). */
+  readonly headers: Record<string, string> = {};
 
   constructor(status: number, code: ApiErrorCode, message: string, field: string | null = null) {
     super(message);
@@ -23,6 +25,12 @@ export class SandboxError extends Error {
     this.code = code;
     this.field = field;
     this.items = [{ field, message, code }];
+  }
+
+  /** Adds headers to the answer; returns this error. */
+  withHeaders(headers: Record<string, string>): this {
+    Object.assign(this.headers, headers);
+    return this;
   }
 
   /** A 400 listing every invalid field. */

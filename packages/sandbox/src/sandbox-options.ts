@@ -1,17 +1,16 @@
 import type { SandboxHandler } from "./http/sandbox-handler.js";
+import { type SandboxLogger, SILENT_LOGGER } from "./sandbox-logger.js";
 
-/** Where the sandbox reports what it does. Never receives secrets. */
-export interface SandboxLogger {
-  debug?(message: string, fields?: Record<string, unknown>): void;
-  info(message: string, fields?: Record<string, unknown>): void;
-  warn(message: string, fields?: Record<string, unknown>): void;
-  error(message: string, fields?: Record<string, unknown>): void;
-}
+export type { SandboxLogger } from "./sandbox-logger.js";
 
 export interface SandboxOptions {
-  /** TCP port. Default: 4010. 0 picks a free port (tests). */
+  /** TCP port. Default: 4010. 0 picks a free port (tests). Ignored by `createSandbox`. */
   port?: number;
-  /** Interface to listen on. Default: "127.0.0.1" (loopback only). */
+  /**
+   * Interface to listen on. Default: "127.0.0.1" (loopback only). On a
+   * loopback interface the admin routes answer loopback Host names only (DNS
+   * rebinding); on any other they answer every name. Ignored by `createSandbox`.
+   */
   host?: string;
   /**
    * SQLite file that keeps the state across restarts. Default: in memory
@@ -55,12 +54,6 @@ export interface SandboxOptions {
    */
   pages?: boolean;
 }
-
-export const SILENT_LOGGER: SandboxLogger = {
-  info() {},
-  warn() {},
-  error() {},
-};
 
 export type ResolvedSandboxOptions = Required<Omit<SandboxOptions, "dataFile">> & {
   dataFile: string | undefined;

@@ -1,10 +1,11 @@
+import { fakeTime } from "@pcx/testkit";
 import { describe, expect, it } from "vitest";
 import { DEMO_COMPANY_IDS } from "../src/index.js";
 import {
   accessToken,
   admin,
+  CLOCK_START,
   client,
-  manualClock,
   publishedIntegration,
   sandbox,
 } from "./helpers.js";
@@ -320,7 +321,7 @@ describe("activation requests (partner API)", () => {
   });
 
   it("expires an unanswered request after the TTL (injected clock); deciding it is a 409", async () => {
-    const clock = manualClock();
+    const clock = fakeTime(CLOCK_START);
     const { s, call, id } = await setup({ now: clock.now, requestTtlMs: 60_000 });
     const request = (
       await admin(s, "POST", "/activation-requests", {

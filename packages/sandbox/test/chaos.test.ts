@@ -1,9 +1,14 @@
+import { inProcessSandbox } from "@pcx/testkit/sandbox";
 import { describe, expect, it } from "vitest";
 import { accessToken, admin, sandbox } from "./helpers.js";
 
-/** One outcome per request, sequentially: a status, or "drop" for a dropped connection. */
+/**
+ * One outcome per request, sequentially: a status, or "drop" for a dropped
+ * connection. In process: the chaos sequence is the fetch core's, the same
+ * over HTTP (sdk-client.test.ts and the invariant test run it over HTTP).
+ */
 async function outcomes(seed: number, count: number): Promise<string[]> {
-  const s = await sandbox({ chaos: 0.5, seed, chaosRetryAfterSeconds: 2 });
+  const { sandbox: s } = inProcessSandbox({ chaos: 0.5, seed, chaosRetryAfterSeconds: 2 });
   const token = await s.engine.issueToken({
     grant_type: "client_credentials",
     client_id: s.credentials.clientId,
@@ -13,13 +18,14 @@ async function outcomes(seed: number, count: number): Promise<string[]> {
   const seen: string[] = [];
   for (let i = 0; i < count; i++) {
     try {
-      const res = await fetch(`${s.apiBaseUrl}/integrations`, {
+      const res = await s.fetch(`${s.apiBaseUrl}/integrations`, {
         headers: { authorization: `Bearer ${token}` },
       });
       if (res.status === 429) expect(res.headers.get("retry-after")).toBe("2");
       seen.push(String(res.status));
       await res.arrayBuffer();
-    } catch {
+    } catch (error) {
+      if (!(error instanceof TypeError)) throw error;
       seen.push("drop");
     }
   }

@@ -1,5 +1,5 @@
 import { expect, it } from "vitest";
-import { SandboxError, type SandboxHandler, sendJson } from "../src/index.js";
+import { jsonResponse, SandboxError, type SandboxHandler } from "../src/index.js";
 import { sandbox } from "./helpers.js";
 
 it("mounts extra handlers after /api and /sandbox, from options and with use()", async () => {
@@ -7,12 +7,13 @@ it("mounts extra handlers after /api and /sandbox, from options and with use()",
   const pages: SandboxHandler = {
     name: "pages",
     prefix: "/",
-    handle({ res, url, engine, publicUrl }) {
+    handle({ url, engine, publicUrl }) {
       seen.push(url.pathname);
       if (url.pathname === "/boom")
         throw new SandboxError(409, "ALREADY_DECIDED", "A page refused.");
-      res.writeHead(200, { "content-type": "text/html" });
-      res.end(`<p>${engine.listUsers().length} users at ${publicUrl}</p>`);
+      return new Response(`<p>${engine.listUsers().length} users at ${publicUrl}</p>`, {
+        headers: { "content-type": "text/html" },
+      });
     },
   };
   const s = await sandbox({ handlers: [pages] });
@@ -31,7 +32,7 @@ it("mounts extra handlers after /api and /sandbox, from options and with use()",
   late.use({
     name: "late",
     prefix: "/late",
-    handle: ({ res }) => sendJson(res, 200, { ok: true }),
+    handle: () => jsonResponse(200, { ok: true }),
   });
   expect(await (await fetch(`${late.url}/late/x`)).json()).toEqual({ ok: true });
   expect((await fetch(`${late.url}/latex`)).status).toBe(404);

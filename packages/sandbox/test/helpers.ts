@@ -1,30 +1,29 @@
 import type { WireDefinition } from "@pcx/sdk/contract";
-import { acmeRights, acmeWire } from "@pcx/testkit";
-import { afterEach } from "vitest";
-import { type RunningSandbox, type SandboxOptions, startSandbox } from "../src/index.js";
+import { acmeRights, acmeWire, fakeTime } from "@pcx/testkit";
+import { startTestSandbox } from "@pcx/testkit/sandbox";
+import { DEMO_CREDENTIALS, type Sandbox } from "../src/index.js";
 
-const running: RunningSandbox[] = [];
+/** A sandbox on a free port, closed after the test (the test kit's `startTestSandbox`). */
+export const sandbox = startTestSandbox;
 
-/** A sandbox on a random port, closed after the test. */
-export async function sandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
-  const started = await startSandbox({ port: 0, ...options });
-  running.push(started);
-  return started;
+/** The clock the sandbox's tests started from before they shared the test kit's. */
+export const CLOCK_START = "2025-06-01T10:00:00.000Z";
+
+/**
+ * The test kit's `fakeTime`, started at CLOCK_START unless told otherwise.
+ * Kept under this name for the page tests; new tests use `fakeTime`.
+ */
+export function manualClock(start: string = CLOCK_START) {
+  return fakeTime(start);
 }
 
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((s) => s.close()));
-});
-
-/** A mutable clock for expiry and token lifetime. */
-export function manualClock(start = "2025-06-01T10:00:00.000Z") {
-  let now = new Date(start);
-  return {
-    now: () => now,
-    advance(ms: number) {
-      now = new Date(now.getTime() + ms);
-    },
-  };
+/**
+ * How a helper reaches `s`: over real HTTP (global fetch) when it listens,
+ * through `s.fetch` when it runs in process (createSandbox, whose URL is
+ * http://sandbox.localhost).
+ */
+export function fetchOf(s: Sandbox): typeof fetch {
+  return new URL(s.url).hostname === "sandbox.localhost" ? s.fetch : fetch;
 }
 
 /** The Acme definition on the wire (the SDK's test fixture), with `overrides`. */
@@ -46,11 +45,8 @@ export interface Answer<T = any> {
 }
 
 /** Form-encoded token request; returns the raw answer. */
-export async function tokenRequest(
-  s: RunningSandbox,
-  fields: Record<string, string>,
-): Promise<Answer> {
-  const res = await fetch(`${s.apiBaseUrl}/oauth/token`, {
+export async function tokenRequest(s: Sandbox, fields: Record<string, string>): Promise<Answer> {
+  const res = await fetchOf(s)(`${s.apiBaseUrl}/oauth/token`, {
     method: "POST",
     headers: { "content-type": "application/x-www-form-urlencoded" },
     body: new URLSearchParams(fields).toString(),
@@ -58,10 +54,7 @@ export async function tokenRequest(
   return { status: res.status, body: await res.json(), headers: res.headers };
 }
 
-export async function accessToken(
-  s: RunningSandbox,
-  apiKey = s.credentials.apiKey,
-): Promise<string> {
+export async function accessToken(s: Sandbox, apiKey = s.credentials.apiKey): Promise<string> {
   const answer = await tokenRequest(s, {
     grant_type: "client_credentials",
     client_id: s.credentials.clientId,
@@ -74,7 +67,7 @@ export async function accessToken(
 }
 
 /** A JSON client bound to one token. */
-export function client(s: RunningSandbox, token: string) {
+export function client(s: Sandbox, token: string) {
   // biome-ignore lint/suspicious/noExplicitAny: test answers are checked by assertions
   return async function call<T = any>(
     method: string,
@@ -82,7 +75,7 @@ export function client(s: RunningSandbox, token: string) {
     body?: unknown,
     headers: Record<string, string> = {},
   ): Promise<Answer<T>> {
-    const res = await fetch(`${s.apiBaseUrl}${path}`, {
+    const res = await fetchOf(s)(`${s.apiBaseUrl}${path}`, {
       method,
       headers: {
         authorization: `Bearer ${token}`,
@@ -96,27 +89,34 @@ export function client(s: RunningSandbox, token: string) {
   };
 }
 
-/** POST to a /sandbox admin route. */
+/** A request to a /sandbox admin route (JSON). */
 // biome-ignore lint/suspicious/noExplicitAny: test answers are checked by assertions
 export async function admin<T = any>(
-  s: RunningSandbox,
+  s: Sandbox,
   method: string,
   path: string,
   body?: unknown,
 ): Promise<Answer<T>> {
-  const res = await fetch(`${s.url}/sandbox${path}`, {
+  // The admin routes take JSON only, an empty POST included.
+  const res = await fetchOf(s)(`${s.url}/sandbox${path}`, {
     method,
-    ...(body === undefined
-      ? {}
-      : { headers: { "content-type": "application/json" }, body: JSON.stringify(body) }),
+    ...(method === "GET" ? {} : { headers: { "content-type": "application/json" } }),
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   const text = await res.text();
   return { status: res.status, body: text ? JSON.parse(text) : undefined, headers: res.headers };
 }
 
+/** Creates and approves the Acme integration through the engine; returns its id. */
+export function published(s: Sandbox): number {
+  const { id } = s.engine.createIntegration(DEMO_CREDENTIALS.clientId, definition());
+  s.engine.reviewIntegration(id, "approve");
+  return id;
+}
+
 /** Creates and approves an integration; returns its id. */
 export async function publishedIntegration(
-  s: RunningSandbox,
+  s: Sandbox,
   call: ReturnType<typeof client>,
   def = definition(),
 ): Promise<number> {

@@ -1,8 +1,9 @@
+import { fakeTime } from "@pcx/testkit";
 import { describe, expect, it } from "vitest";
 import type { SandboxState } from "../src/index.js";
 import { mulberry32 } from "../src/random/mulberry32.js";
 import { checkInvariants } from "./check-invariants.js";
-import { admin, definition, manualClock, RAISED_RIGHTS, sandbox } from "./helpers.js";
+import { admin, CLOCK_START, definition, RAISED_RIGHTS, sandbox } from "./helpers.js";
 import { resilientClient } from "./resilient-client.js";
 
 const CALLS = 1_000;
@@ -15,7 +16,7 @@ describe("invariants under chaos", () => {
     timeout: 90_000,
   }, async () => {
     // An injected clock that moves 0.5 s per call: requests not answered within ~60 calls expire.
-    const clock = manualClock();
+    const clock = fakeTime(CLOCK_START);
     const s = await sandbox({ chaos: 0.3, seed: 42, requestTtlMs: 30_000, now: clock.now });
     const { call, stats: clientStats } = resilientClient(s);
     const random = mulberry32(4242);

@@ -1,4 +1,5 @@
-import type { RunningSandbox } from "../src/index.js";
+import type { Sandbox } from "../src/index.js";
+import { fetchOf } from "./helpers.js";
 
 export type FormFields = Record<string, string | string[]>;
 
@@ -21,9 +22,10 @@ function toBody(form: FormFields | URLSearchParams | string): string {
 
 /**
  * A tiny browser for page tests: keeps cookies, sends Accept: text/html,
- * posts forms, never follows redirects (tests look at them).
+ * posts forms, never follows redirects (tests look at them). Over HTTP or
+ * in process, as the sandbox runs (`fetchOf`).
  */
-export function pageAgent(s: RunningSandbox) {
+export function pageAgent(s: Sandbox) {
   const jar = new Map<string, string>();
   async function request(
     method: string,
@@ -32,7 +34,7 @@ export function pageAgent(s: RunningSandbox) {
     headers: Record<string, string> = {},
   ): Promise<PageAnswer> {
     const cookie = [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
-    const res = await fetch(`${s.url}${path}`, {
+    const res = await fetchOf(s)(`${s.url}${path}`, {
       method,
       redirect: "manual",
       headers: {

@@ -1,10 +1,11 @@
+import { fakeTime } from "@pcx/testkit";
 import { describe, expect, it } from "vitest";
 import { DEMO_COMPANY_IDS } from "../src/index.js";
 import {
   accessToken,
   admin,
+  CLOCK_START,
   client,
-  manualClock,
   publishedIntegration,
   sandbox,
   tokenRequest,
@@ -57,7 +58,7 @@ describe("POST /api/oauth/token", () => {
   });
 
   it("uses the configured lifetime and refuses the token once it expired (injected clock)", async () => {
-    const clock = manualClock();
+    const clock = fakeTime(CLOCK_START);
     const s = await sandbox({ now: clock.now, tokenTtlSeconds: 60 });
     const answer = await tokenRequest(s, good(s));
     expect(answer.body.expires_in).toBe(60);

@@ -35,6 +35,7 @@ export {
   type DecisionKeyInput,
   type DefinitionInput,
   decisionIdempotencyKey,
+  type EnvironmentClientOptions,
   type ExecuteInput,
   type FetchTransportOptions,
   fetchTransport,
@@ -61,6 +62,8 @@ export {
   type Transport,
   type TransportRequest,
   type TransportResponse,
+  type UndiciTransportOptions,
+  undiciTransport,
 } from "./client/index.js";
 // the longest `state` an activation link carries (also in @pcx/sdk/contract)
 export { MAX_STATE_LENGTH } from "./contract/max-state-length.js";
@@ -125,6 +128,8 @@ export {
   type ValidationResult,
   validateDefinition,
 } from "./definition/index.js";
+// docs: where the documentation is published, for messages that link to it
+export { DOCS_BASE_URL, DOCS_PAGES, type DocsPage, docsUrl } from "./docs/index.js";
 // errors: PcxError, its codes, typed details per code, HTTP statuses (docs/client.md#errors)
 export {
   type AnyPcxError,
@@ -183,6 +188,21 @@ export {
   suggestRight,
   type TechnicalUserSource,
 } from "./permissions/index.js";
+// publish: plan and apply a definition's publication, the wire form, an integration's summary (docs/client.md#publishing)
+export {
+  type ActivationCount,
+  applyPublishPlan,
+  type IntegrationSummary,
+  type PlanPublishOptions,
+  type PublishAction,
+  type PublishClient,
+  type PublishLimit,
+  type PublishOutcome,
+  type PublishPlan,
+  planPublish,
+  summarizeIntegration,
+  toWireDefinition,
+} from "./publish/index.js";
 // store: what the integrator's side keeps (requests, decisions, nonces, activations, leases),
 // and the keyring that seals technical users' API keys (docs/stores.md)
 export {

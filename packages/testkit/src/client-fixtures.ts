@@ -1,5 +1,11 @@
 // Shared by the client's tests: a client against a fake origin, fixed answers, a virtual clock.
-import { type ClientOptions, createClient, isPcxError, type PcxError } from "@pcx/sdk";
+import {
+  type ClientOptions,
+  createClient,
+  fetchTransport,
+  isPcxError,
+  type PcxError,
+} from "@pcx/sdk";
 import type { ActivationRequest, Integration } from "@pcx/sdk/contract";
 import { acmeWire } from "./acme-fixture.js";
 import { fakeTime } from "./fake-time.js";
@@ -21,6 +27,7 @@ export const CREDENTIALS = {
   apiKey: SECRETS.apiKey,
 };
 
+/** A client over `fetchTransport()` (which nock intercepts), a fake clock, no jitter, no rate limit. */
 export function testClient(overrides: Partial<ClientOptions> = {}) {
   const time = fakeTime();
   const client = createClient({
@@ -30,6 +37,7 @@ export function testClient(overrides: Partial<ClientOptions> = {}) {
     sleep: time.sleep,
     random: () => 0.5,
     rateLimit: false,
+    transport: fetchTransport(),
     ...overrides,
   });
   return { client, time };

@@ -1,6 +1,7 @@
 // @pcx/testkit: what pcx's own tests share. Private to the workspace; tests
 // import it as "@pcx/testkit" (vitest resolves it to these sources).
 export { acme, acmeRights, acmeWire } from "./acme-fixture.js";
+export { CLEAN_PCX_ENV, type CliWorld, createCliWorld, type WorldRunOptions } from "./cli-world.js";
 export {
   activationRequest,
   BASE,
@@ -23,20 +24,34 @@ export {
   testSealer,
 } from "./decision-fixtures.js";
 export {
-  type ExampleBackendOptions,
-  type ExampleWorld,
-  exampleBackendWorld,
-  type RunningExampleBackend,
-} from "./example-backend-world.js";
-export {
   EXAMPLE_READY_LINE,
   type ExampleStart,
   startExampleCommand,
 } from "./example-start-command.js";
-export { fakeTime } from "./fake-time.js";
+export { type FakeTime, fakeTime } from "./fake-time.js";
+// The sandbox fixtures (inProcessSandbox, startTestSandbox) are "@pcx/testkit/sandbox":
+// they load the whole sandbox, which tests that do not use it should not pay for.
+export {
+  type EchoEncoding,
+  type HostileBehaviour,
+  type HostileCall,
+  type HostileKind,
+  type HostileServer,
+  startHostileServer,
+} from "./hostile-server.js";
+export { leakedFragments, secretRuns } from "./leaked-fragments.js";
+export { type LocalServer, readBody, startLocalServer } from "./local-server.js";
 export {
   describePostgres,
   EXAMPLE_TEST_DATABASE_URL,
   testDatabaseUrl,
 } from "./postgres-test-database.js";
+export {
+  type CliEntry,
+  type CliRun,
+  type CliRuntime,
+  type RunCliOptions,
+  runCli,
+  tempDir,
+} from "./run-cli.js";
 export { UNSAFE_TERMINAL_TEXT } from "./unsafe-terminal-text.js";

@@ -1,8 +1,13 @@
-import type { IntegrationDefinition } from "@pcx/sdk";
-import type { ComparisonSource } from "../commands/diff.js";
+import type { WireDefinition } from "@pcx/sdk/contract";
 import type { CliContext } from "../context.js";
 import { withProgress } from "../io/progress.js";
 import { fetchIntegration, withSession } from "./session.js";
+
+/** A definition to compare with, from somewhere other than a local file, and how to name it. */
+export interface ComparisonSource {
+  label: string;
+  definition: WireDefinition;
+}
 
 /**
  * What `pcx diff` without --against compares with: the published (newest
@@ -22,6 +27,6 @@ export async function loadPublishedDefinition(
     const label = integration.published
       ? `published version ${version.version} of integration ${integration.id}`
       : `version ${version.version} of integration ${integration.id} (${version.reviewState}; nothing published yet)`;
-    return { label, definition: version.definition as IntegrationDefinition };
+    return { label, definition: version.definition };
   });
 }

@@ -42,7 +42,7 @@ export interface Session {
 }
 
 export function createCliClient(
-  ctx: Pick<CliContext, "verbose" | "out">,
+  ctx: Pick<CliContext, "verbose" | "out" | "client">,
   baseUrl: string,
   credentials: Parameters<typeof createClient>[0]["credentials"],
 ): ProcountorClient {
@@ -52,6 +52,7 @@ export function createCliClient(
     retry: CLI_RETRY,
     userAgent: `pcx/${PCX_VERSION}`,
     ...(ctx.verbose ? { logger: createHttpTrace((line) => ctx.out.stderr(line)) } : {}),
+    ...ctx.client,
   });
 }
 
@@ -94,13 +95,18 @@ export async function withSession<T>(
   }
 }
 
-/** GET the integration; a 404 names where the id came from and how to fix it. */
-export async function fetchIntegration(
+/**
+ * Runs `work`, which reads the integration `ref`; a 404 from it gets a hint
+ * naming where the id came from (--integration, PCX_INTEGRATION_ID or the
+ * profile) and how to fix it.
+ */
+export async function explainMissingIntegration<T>(
   session: Session,
   ref: IntegrationRef,
-): Promise<Integration> {
+  work: () => Promise<T>,
+): Promise<T> {
   try {
-    return await session.client.integrations.get(ref.id);
+    return await work();
   } catch (error) {
     if (isPcxError(error) && error.code === "pcx_not_found") {
       const from = {
@@ -116,4 +122,9 @@ export async function fetchIntegration(
     }
     throw error;
   }
+}
+
+/** GET the integration; a 404 names where the id came from and how to fix it. */
+export function fetchIntegration(session: Session, ref: IntegrationRef): Promise<Integration> {
+  return explainMissingIntegration(session, ref, () => session.client.integrations.get(ref.id));
 }

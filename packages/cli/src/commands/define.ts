@@ -1,6 +1,11 @@
-import { type DefinitionIssue, loadDefinition, PcxError } from "@pcx/sdk";
-import type { ReviewState } from "@pcx/sdk/contract";
-import { type DefinePlan, planDefine, toWire } from "../api/define-plan.js";
+import {
+  applyPublishPlan,
+  type DefinitionIssue,
+  loadDefinition,
+  PcxError,
+  type PublishOutcome,
+} from "@pcx/sdk";
+import { type DefinePlan, planDefine } from "../api/define-plan.js";
 import { withSession } from "../api/session.js";
 import { defineCommand } from "../command.js";
 import { withProgress } from "../io/progress.js";
@@ -8,7 +13,7 @@ import { askConfirm } from "../io/prompts.js";
 import { terminalSafe } from "../io/terminal-safe.js";
 import { displayPath } from "../render/display-path.js";
 import { formatIssue, plural } from "../render/issues.js";
-import { renderPlan, reviewStateText } from "../render/plan.js";
+import { renderPlan, reviewStateText, showLimit } from "../render/plan.js";
 
 export interface DefineInput {
   /** The definition file; default pcx.integration.json, .yaml or .yml. */
@@ -19,15 +24,6 @@ export interface DefineInput {
   integration?: number;
   /** `--new`: create a new integration even if one is known or one has the same name. */
   createNew?: boolean;
-}
-
-export interface DefineOutcome {
-  integrationId: number;
-  version: number;
-  reviewState: ReviewState;
-  reviewComment: string | null;
-  publishedVersion: number | null;
-  activationLink: string | null;
 }
 
 export interface DefineResult {
@@ -41,13 +37,29 @@ export interface DefineResult {
   /** True when the user answered no. */
   declined: boolean;
   plan: DefinePlan | null;
-  result: DefineOutcome | null;
+  /** The integration afterwards, when `applied`. */
+  result: PublishOutcome | null;
 }
 
+const QUESTION: Record<"create" | "update" | "set-limit", (plan: DefinePlan) => string> = {
+  create: (plan) => `Create "${plan.name}" and submit it for review?`,
+  update: (plan) => `Submit version ${plan.nextVersion} for review?`,
+  "set-limit": (plan) =>
+    `Set the concurrent-activation limit to the file's ${plan.limit?.definition}?`,
+};
+
+const PROGRESS: Record<"create" | "update" | "set-limit", string> = {
+  create: "Creating the integration",
+  update: "Submitting the new version",
+  "set-limit": "Setting the limit",
+};
+
 /**
- * `pcx define [FILE]`: validate → plan (classified against the published
- * version) → confirm → submit → review state. Nothing is submitted without
- * --yes or a "yes" at the prompt, nor when nothing changed.
+ * `pcx define [FILE]`: validate → plan (the SDK's `planPublish`, classified
+ * against the published version) → confirm → apply (`applyPublishPlan`) →
+ * review state. Nothing is sent without --yes or a "yes" at the prompt, nor
+ * when nothing changed. A limit the file declares is put in force (the file
+ * owns it); a file without one leaves the limit alone.
  */
 export default defineCommand<DefineInput, DefineResult>({
   async run(input, ctx) {
@@ -73,7 +85,7 @@ export default defineCommand<DefineInput, DefineResult>({
     }
 
     return withSession(ctx, async (session) => {
-      const { plan } = await withProgress(ctx, "Checking what is published", () =>
+      const plan = await withProgress(ctx, "Checking what is published", () =>
         planDefine(session, definition, input),
       );
       data.plan = plan;
@@ -81,7 +93,8 @@ export default defineCommand<DefineInput, DefineResult>({
       // The plan is the human output; under --json it is in the document, and on stderr only before a question.
       if (!ctx.json || willAsk)
         ctx.out.stdout(renderPlan(terminalSafe(plan), file, definition.technicalUser, paint));
-      if (plan.action === "none" || data.dryRun) return data;
+      const action = plan.action;
+      if (action === "none" || data.dryRun) return data;
 
       if (!ctx.yes) {
         if (!ctx.interactive) {
@@ -93,37 +106,18 @@ export default defineCommand<DefineInput, DefineResult>({
             },
           );
         }
-        const question =
-          plan.action === "create"
-            ? `Create "${plan.name}" and submit it for review?`
-            : `Submit version ${plan.nextVersion} for review?`;
-        if (
-          !(await askConfirm(question, plan.action === "create" || !plan.requiresCustomerUpdate))
-        ) {
+        if (!(await askConfirm(QUESTION[action](plan), !plan.requiresCustomerUpdate))) {
           data.declined = true;
           return data;
         }
       }
 
-      const wire = toWire(definition);
-      const integration = await withProgress(
-        ctx,
-        plan.action === "create" ? "Creating the integration" : "Submitting the new version",
-        () =>
-          plan.action === "create"
-            ? session.client.integrations.create(wire)
-            : session.client.integrations.update(plan.integrationId!, wire),
+      const outcome = await withProgress(ctx, PROGRESS[action], () =>
+        applyPublishPlan(session.client, definition, plan),
       );
-      if (plan.action === "create") session.saveIntegration(integration.id);
-      data.applied = true;
-      data.result = {
-        integrationId: integration.id,
-        version: integration.latest.version,
-        reviewState: integration.latest.reviewState,
-        reviewComment: integration.latest.reviewComment,
-        publishedVersion: integration.published?.version ?? null,
-        activationLink: integration.activationLink,
-      };
+      if (outcome && action === "create") session.saveIntegration(outcome.integrationId);
+      data.applied = outcome !== null;
+      data.result = outcome;
       return data;
     });
   },
@@ -148,6 +142,9 @@ export default defineCommand<DefineInput, DefineResult>({
     }
     const r = data.result;
     if (!r) return "";
+    if (data.plan?.action === "set-limit") {
+      return `\n${paint.green("✔")} Integration ${r.integrationId}: the limit is the file's ${showLimit(r.maxConcurrentActivations)} again (at once, without review).`;
+    }
     const created = data.plan?.action === "create";
     const lines = [
       "",

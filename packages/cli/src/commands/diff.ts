@@ -1,5 +1,6 @@
-import { diffDefinitions, type IntegrationDefinition, loadDefinition, PcxError } from "@pcx/sdk";
-import type { CommandModule } from "../command.js";
+import { type DefinitionDiff, diffDefinitions, loadDefinition, PcxError } from "@pcx/sdk";
+import type { ComparisonSource } from "../api/published-definition.js";
+import { defineCommand } from "../command.js";
 import type { CliContext } from "../context.js";
 import { CLASSIFICATION_SUMMARY, renderChanges } from "../render/changes.js";
 import { displayPath } from "../render/display-path.js";
@@ -8,7 +9,7 @@ import { plural } from "../render/issues.js";
 export interface DiffInput {
   /** The new definition; default: pcx.integration.json, .yaml or .yml in the working directory. */
   file?: string;
-  /** The definition to compare with; without it, the published one (see `DiffSources`). */
+  /** The definition to compare with; without it, the published one. */
   against?: string;
   /** `--exit-code`: exit 1 when customers must accept an update. */
   exitCode?: boolean;
@@ -16,33 +17,14 @@ export interface DiffInput {
   integration?: number;
 }
 
-type DefinitionDiff = ReturnType<typeof diffDefinitions>;
-type Change = DefinitionDiff["changes"][number];
-type Classification = DefinitionDiff["classification"];
-
 export interface DiffResult {
   file: string;
-  /** The file compared with, or a label such as `published (version 3)`. */
+  /** The file compared with, or a label such as `published version 3 of integration 7`. */
   against: string;
-  classification: Classification;
+  classification: DefinitionDiff["classification"];
   requiresCustomerUpdate: boolean;
   needsReview: boolean;
-  changes: Change[];
-}
-
-/** A definition to compare with, from somewhere other than a local file. */
-export interface ComparisonSource {
-  label: string;
-  definition: IntegrationDefinition;
-}
-
-/**
- * Where `pcx diff` gets the definition to compare with when `--against` is
- * not given. The login/define task plugs in `loadPublished` (fetch the
- * published definition with the profile's credentials).
- */
-export interface DiffSources {
-  loadPublished?: (ctx: CliContext, input: DiffInput) => Promise<ComparisonSource>;
+  changes: DefinitionDiff["changes"];
 }
 
 async function loadValid(file: string | undefined, ctx: CliContext, role: string) {
@@ -58,59 +40,46 @@ async function loadValid(file: string | undefined, ctx: CliContext, role: string
   return { file: shown, definition: loaded.value };
 }
 
-export function createDiffCommand(sources: DiffSources = {}): CommandModule<DiffInput, DiffResult> {
-  return {
-    async run(input, ctx) {
-      if (input.against === undefined && !sources.loadPublished) {
-        throw new PcxError(
-          "pcx_usage",
-          "Comparing with the published definition is not available yet; pass --against FILE.",
-          {
-            hint: "Comparison with the published definition comes with `pcx login` and `pcx define`. For now: pcx diff FILE --against OLD_FILE.",
-          },
-        );
-      }
-      const next = await loadValid(input.file, ctx, "The definition");
-      let base: ComparisonSource;
-      if (input.against !== undefined) {
-        const loaded = await loadValid(input.against, ctx, "The --against definition");
-        base = { label: loaded.file, definition: loaded.definition };
-      } else {
-        base = await sources.loadPublished!(ctx, input);
-      }
-      const diff = diffDefinitions(base.definition, next.definition);
-      return {
-        file: next.file,
-        against: base.label,
-        classification: diff.classification,
-        requiresCustomerUpdate: diff.requiresCustomerUpdate,
-        needsReview: diff.needsReview,
-        changes: diff.changes,
-      };
-    },
-
-    exitCode: (result, input) => (input.exitCode === true && result.requiresCustomerUpdate ? 1 : 0),
-
-    async render(result, ctx) {
-      const paint = await ctx.out.paint();
-      const lines = [`Comparing ${paint.bold(result.file)} with ${paint.bold(result.against)}`, ""];
-      if (result.changes.length === 0) {
-        lines.push("No changes.");
-        return lines.join("\n");
-      }
-      lines.push(...renderChanges(result.changes, paint));
-      lines.push(
-        `${paint.bold("Result:")} ${CLASSIFICATION_SUMMARY[result.classification](paint)}`,
-      );
-      return lines.join("\n");
-    },
-  };
-}
-
-/** The published definition, fetched with the profile's credentials (loaded only when needed). */
-async function loadPublished(ctx: CliContext, input: DiffInput): Promise<ComparisonSource> {
+/** The other side: the --against file, or the published definition (the API is loaded only then). */
+async function comparisonSource(input: DiffInput, ctx: CliContext): Promise<ComparisonSource> {
+  if (input.against !== undefined) {
+    const loaded = await loadValid(input.against, ctx, "The --against definition");
+    return { label: loaded.file, definition: loaded.definition };
+  }
   const { loadPublishedDefinition } = await import("../api/published-definition.js");
   return loadPublishedDefinition(ctx, input.integration);
 }
 
-export default createDiffCommand({ loadPublished });
+/**
+ * `pcx diff [FILE] [--against OTHER]`: classifies every change of FILE
+ * against OTHER, or against the published definition.
+ */
+export default defineCommand<DiffInput, DiffResult>({
+  async run(input, ctx) {
+    const next = await loadValid(input.file, ctx, "The definition");
+    const base = await comparisonSource(input, ctx);
+    const diff = diffDefinitions(base.definition, next.definition);
+    return {
+      file: next.file,
+      against: base.label,
+      classification: diff.classification,
+      requiresCustomerUpdate: diff.requiresCustomerUpdate,
+      needsReview: diff.needsReview,
+      changes: diff.changes,
+    };
+  },
+
+  exitCode: (result, input) => (input.exitCode === true && result.requiresCustomerUpdate ? 1 : 0),
+
+  async render(result, ctx) {
+    const paint = await ctx.out.paint();
+    const lines = [`Comparing ${paint.bold(result.file)} with ${paint.bold(result.against)}`, ""];
+    if (result.changes.length === 0) {
+      lines.push("No changes.");
+      return lines.join("\n");
+    }
+    lines.push(...renderChanges(result.changes, paint));
+    lines.push(`${paint.bold("Result:")} ${CLASSIFICATION_SUMMARY[result.classification](paint)}`);
+    return lines.join("\n");
+  },
+});

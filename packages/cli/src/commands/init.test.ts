@@ -26,7 +26,7 @@ function context(tty: boolean) {
   const stream = () => Object.assign(new PassThrough(), { isTTY: tty });
   return createContext(
     {},
-    { argv: [], env: {}, cwd: dir, stdin: { isTTY: tty }, stdout: stream(), stderr: stream() },
+    { argv: [], env: {}, cwd: dir, stdin: stream(), stdout: stream(), stderr: stream() },
   );
 }
 

@@ -1,6 +1,8 @@
 import { type ClientCredentials, isPcxError, PcxError } from "@pcx/sdk";
 import { createCliClient } from "../api/session.js";
 import { defineCommand } from "../command.js";
+import type { CliContext } from "../context.js";
+import { readEnv } from "../env-vars.js";
 import { withProgress } from "../io/progress.js";
 import { askSecret, askText } from "../io/prompts.js";
 import { readStdinLines } from "../io/read-stdin.js";
@@ -44,15 +46,18 @@ const FLAG: Record<Field, string> = {
   apiKey: "--api-key-stdin",
 };
 
-async function fromStdin(input: LoginInput): Promise<Partial<ClientCredentials>> {
+async function fromStdin(
+  input: LoginInput,
+  stdin: CliContext["stdin"],
+): Promise<Partial<ClientCredentials>> {
   const wanted = [
     ...(input.clientSecretStdin ? (["clientSecret"] as const) : []),
     ...(input.apiKeyStdin ? (["apiKey"] as const) : []),
   ];
   if (wanted.length === 0) return {};
   // On a terminal, "stdin" is the keyboard: ask without echo instead of reading raw input.
-  if (process.stdin.isTTY) return {};
-  const lines = await readStdinLines();
+  if (stdin.isTTY) return {};
+  const lines = await readStdinLines(stdin);
   const values: Partial<ClientCredentials> = {};
   wanted.forEach((field, index) => {
     const value = lines[index]?.trim();
@@ -82,8 +87,8 @@ export default defineCommand<LoginInput, LoginResult>({
     // --base-url or PCX_BASE_URL (ctx.baseUrl) when given, checked; only the flag is saved.
     const { baseUrl } = resolveConnection(ctx, store);
 
-    const env = (field: Field) => ctx.env[CREDENTIAL_ENV[field]]?.trim() || undefined;
-    const piped = await fromStdin(input);
+    const env = (field: Field) => readEnv(ctx.env, CREDENTIAL_ENV[field])?.trim();
+    const piped = await fromStdin(input, ctx.stdin);
     const values: Partial<ClientCredentials> = {
       clientId: input.clientId?.trim() || env("clientId"),
       clientSecret: piped.clientSecret ?? env("clientSecret"),

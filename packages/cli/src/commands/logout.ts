@@ -1,4 +1,5 @@
 import { defineCommand } from "../command.js";
+import { readEnv } from "../env-vars.js";
 import { openProfileStore } from "../profiles/profile-store.js";
 import { resolveProfileName } from "../profiles/resolve-connection.js";
 
@@ -15,7 +16,7 @@ export interface LogoutResult {
   envStillSet: string[];
 }
 
-const ENV = ["PCX_CLIENT_ID", "PCX_CLIENT_SECRET", "PCX_API_KEY"];
+const ENV = ["PCX_CLIENT_ID", "PCX_CLIENT_SECRET", "PCX_API_KEY"] as const;
 
 /**
  * `pcx logout`: removes the profile's saved credentials. The integration id
@@ -34,7 +35,11 @@ export default defineCommand<LogoutInput, LogoutResult>({
       store.update(profile, { clientId: undefined, clientSecret: undefined, apiKey: undefined });
       removed = "credentials";
     }
-    return { profile, removed, envStillSet: ENV.filter((name) => ctx.env[name]) };
+    return {
+      profile,
+      removed,
+      envStillSet: ENV.filter((name) => readEnv(ctx.env, name) !== undefined),
+    };
   },
   render(result) {
     const lines = [

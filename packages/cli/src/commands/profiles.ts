@@ -1,4 +1,5 @@
 import { defineCommand } from "../command.js";
+import { ENV_VARS, readEnv } from "../env-vars.js";
 import { BUILTIN_PROFILES, builtinProfile } from "../profiles/builtin-profiles.js";
 import { checkProfileName, openProfileStore } from "../profiles/profile-store.js";
 import { resolveConnection } from "../profiles/resolve-connection.js";
@@ -44,16 +45,10 @@ export interface ProfilesResult {
   };
 }
 
-const ENV_OVERRIDES = [
-  "PCX_PROFILE",
-  "PCX_BASE_URL",
-  "PCX_CLIENT_ID",
-  "PCX_CLIENT_SECRET",
-  "PCX_API_KEY",
-  "PCX_INTEGRATION_ID",
-  "PCX_STATE_SECRET",
-  "PCX_STATE_KEY_ID",
-];
+/** The variables of the one list (env-vars.ts) that override a profile's values. */
+const ENV_OVERRIDES = ENV_VARS.map((v) => v.name).filter(
+  (name) => name.startsWith("PCX_") && name !== "PCX_CONFIG_DIR",
+);
 
 /** `pcx profiles`: the saved and built-in profiles; secrets only as set / not set. */
 export default defineCommand<ProfilesInput, ProfilesResult>({
@@ -87,7 +82,7 @@ export default defineCommand<ProfilesInput, ProfilesResult>({
       configFile: store.path,
       default: defaultName,
       active: active.profile,
-      envOverrides: ENV_OVERRIDES.filter((name) => ctx.env[name]),
+      envOverrides: ENV_OVERRIDES.filter((name) => readEnv(ctx.env, name) !== undefined),
       profiles,
     };
     if (input.showStateSecret === true) {

@@ -121,7 +121,6 @@ export default defineCommand<SandboxInput, SandboxResult>({
     const { startSandbox } = await import("@pcx/sandbox");
     const log = (level: string) => (message: string) =>
       ctx.out.stderr(`sandbox ${level}: ${message}`);
-    const stopped = untilSignal();
     const sandbox = await startSandbox({
       port: input.port,
       ...(input.host ? { host: input.host } : {}),
@@ -147,6 +146,8 @@ export default defineCommand<SandboxInput, SandboxResult>({
       if (error instanceof RangeError) throw usage(error.message);
       throw error;
     });
+    // Listened for only once it runs: a failed start leaves no handler behind.
+    const stopped = untilSignal();
     const ready: SandboxReady = {
       url: sandbox.url,
       apiBaseUrl: sandbox.apiBaseUrl,

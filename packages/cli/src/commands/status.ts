@@ -1,5 +1,5 @@
-import type { ActivationStatus, ReviewState } from "@pcx/sdk/contract";
-import { fetchIntegration, withSession } from "../api/session.js";
+import { type IntegrationSummary, summarizeIntegration } from "@pcx/sdk";
+import { explainMissingIntegration, withSession } from "../api/session.js";
 import { defineCommand } from "../command.js";
 import { withProgress } from "../io/progress.js";
 import { reviewStateText } from "../render/plan.js";
@@ -9,80 +9,28 @@ export interface StatusInput {
   integration?: number;
 }
 
-export interface StatusResult {
-  integrationId: number;
-  name: string;
-  latest: {
-    version: number;
-    reviewState: ReviewState;
-    reviewComment: string | null;
-    submittedAt: string;
-    reviewedAt: string | null;
-  };
-  published: { version: number; reviewedAt: string | null } | null;
-  activationLink: string | null;
-  maxConcurrentActivations: number | null;
-  activations: {
-    total: number;
-    /** One row per version and status, newest version first. */
-    byVersion: { version: number; status: ActivationStatus; count: number }[];
-  };
-  pendingRequests: number;
-}
+/** `pcx status --json`: the SDK's `IntegrationSummary`. */
+export type StatusResult = IntegrationSummary;
 
-const STATUS_ORDER: ActivationStatus[] = ["ACTIVE", "UPDATE_REQUIRED", "REMOVED"];
+function limitText(s: StatusResult): string {
+  const live =
+    s.maxConcurrentActivations === null
+      ? "none"
+      : `${s.maxConcurrentActivations} environments at once`;
+  if (s.definitionLimit === null) return live;
+  if (s.definitionLimit === s.maxConcurrentActivations) return `${live} (from the definition)`;
+  return `${live} (the definition says ${s.definitionLimit}; the next pcx define puts it back)`;
+}
 
 /** `pcx status`: review state, versions, link, limit, activations and pending requests. */
 export default defineCommand<StatusInput, StatusResult>({
   run(input, ctx) {
-    return withSession(ctx, (session) =>
-      withProgress(ctx, "Fetching the integration's status", async () => {
-        const ref = session.requireIntegration(input.integration);
-        const integration = await fetchIntegration(session, ref);
-        const counts = new Map<
-          string,
-          { version: number; status: ActivationStatus; count: number }
-        >();
-        let total = 0;
-        for await (const a of session.client.activations.list(integration.id, { size: 200 })) {
-          const key = `${a.version}:${a.status}`;
-          const row = counts.get(key) ?? { version: a.version, status: a.status, count: 0 };
-          row.count += 1;
-          counts.set(key, row);
-          total += 1;
-        }
-        const pending = await session.client.activationRequests.listPage(integration.id, {
-          status: "PENDING",
-          size: 1,
-        });
-        const { latest, published } = integration;
-        return {
-          integrationId: integration.id,
-          name: latest.definition.name,
-          latest: {
-            version: latest.version,
-            reviewState: latest.reviewState,
-            reviewComment: latest.reviewComment,
-            submittedAt: latest.submittedAt,
-            reviewedAt: latest.reviewedAt,
-          },
-          published: published
-            ? { version: published.version, reviewedAt: published.reviewedAt }
-            : null,
-          activationLink: integration.activationLink,
-          maxConcurrentActivations: integration.maxConcurrentActivations,
-          activations: {
-            total,
-            byVersion: [...counts.values()].sort(
-              (a, b) =>
-                b.version - a.version ||
-                STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status),
-            ),
-          },
-          pendingRequests: pending.meta.totalCount,
-        };
-      }),
-    );
+    return withSession(ctx, (session) => {
+      const ref = session.requireIntegration(input.integration);
+      return withProgress(ctx, "Fetching the integration's status", () =>
+        explainMissingIntegration(session, ref, () => summarizeIntegration(session.client, ref.id)),
+      );
+    });
   },
   async render(s, ctx) {
     const paint = await ctx.out.paint();
@@ -100,7 +48,7 @@ export default defineCommand<StatusInput, StatusResult>({
     lines.push(
       `  Published version: ${s.published ? s.published.version : "none yet (customers cannot activate until a version is approved)"}`,
       `  Activation link:   ${s.activationLink ?? "none yet (comes with the first approval)"}`,
-      `  Limit:             ${s.maxConcurrentActivations === null ? "none" : `${s.maxConcurrentActivations} environments at once`}`,
+      `  Limit:             ${limitText(s)}`,
       `  Pending requests:  ${s.pendingRequests}`,
       "",
     );

@@ -1,4 +1,5 @@
 import type { ChalkInstance } from "chalk";
+import { envFlag, readEnv } from "../env-vars.js";
 import { escapeForStream } from "./terminal-safe.js";
 
 /** The streams pcx writes to; `process.*` in the bin, fakes in unit tests. */
@@ -58,6 +59,14 @@ export function jsonForTerminal(document: unknown): string {
   );
 }
 
+/** One JSON document on one line (for streams of documents, e.g. `pcx requests watch --json`), unsafe characters as \u escapes. */
+export function jsonLine(document: unknown): string {
+  return `${JSON.stringify(document).replace(
+    JSON_RAW_UNSAFE,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  )}\n`;
+}
+
 /** Colour is on when not disabled by flag or NO_COLOR, and forced or writing to a TTY. */
 export function colorEnabled(
   stream: { isTTY?: boolean },
@@ -65,11 +74,9 @@ export function colorEnabled(
 ): boolean {
   const env = options.env ?? process.env;
   if (options.color === false) return false;
-  if (env.NO_COLOR !== undefined && env.NO_COLOR !== "") return false;
-  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== "0" && env.FORCE_COLOR !== "false") {
-    return true;
-  }
-  if (env.TERM === "dumb") return false;
+  if (readEnv(env, "NO_COLOR") !== undefined) return false;
+  if (envFlag(env, "FORCE_COLOR")) return true;
+  if (readEnv(env, "TERM") === "dumb") return false;
   return stream.isTTY === true;
 }
 

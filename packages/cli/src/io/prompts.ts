@@ -93,3 +93,24 @@ export async function askSecret(message: string): Promise<string> {
     return cancelled(error);
   }
 }
+
+/** Several of `choices` (ticked ones in `checked`), drawn on stderr; at least one must be picked. */
+export async function askCheckbox<T extends string>(
+  message: string,
+  choices: readonly Choice<T>[],
+  checked: readonly T[] = [],
+): Promise<T[]> {
+  const { checkbox } = await import("@inquirer/prompts");
+  try {
+    return await checkbox<T>(
+      {
+        message,
+        choices: choices.map((choice) => ({ ...choice, checked: checked.includes(choice.value) })),
+        required: true,
+      },
+      context(),
+    );
+  } catch (error) {
+    return cancelled(error);
+  }
+}

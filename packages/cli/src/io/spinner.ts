@@ -1,3 +1,5 @@
+import { envFlag } from "../env-vars.js";
+
 /**
  * Progress for network commands: on stderr, and only when stderr is a TTY and
  * not in CI, so `--json` stdout and piped output never see it. No dependency:
@@ -31,7 +33,7 @@ const noop: Spinner = { update() {}, succeed() {}, fail() {}, stop() {} };
 export function startSpinner(text: string, options: SpinnerOptions = {}): Spinner {
   const stream = options.stream ?? process.stderr;
   const env = options.env ?? process.env;
-  if (stream.isTTY !== true || (env.CI !== undefined && env.CI !== "" && env.CI !== "false")) {
+  if (stream.isTTY !== true || envFlag(env, "CI")) {
     return noop;
   }
   let current = text;

@@ -1,6 +1,7 @@
 import { homedir } from "node:os";
 import { join, resolve } from "node:path";
 import { PcxError } from "@pcx/sdk";
+import { readEnv } from "../env-vars.js";
 import {
   type ConfigDocument,
   holdsSecrets,
@@ -46,12 +47,13 @@ export function checkProfileName(name: string): string {
  * `~/Library/Preferences/pcx` on macOS; `%APPDATA%\pcx` on Windows).
  */
 export function configDir(env: NodeJS.ProcessEnv): string {
-  if (env.PCX_CONFIG_DIR) return resolve(env.PCX_CONFIG_DIR);
+  const chosen = readEnv(env, "PCX_CONFIG_DIR");
+  if (chosen) return resolve(chosen);
   if (process.platform === "win32") {
-    return join(env.APPDATA ?? join(homedir(), "AppData", "Roaming"), "pcx");
+    return join(readEnv(env, "APPDATA") ?? join(homedir(), "AppData", "Roaming"), "pcx");
   }
   if (process.platform === "darwin") return join(homedir(), "Library", "Preferences", "pcx");
-  return join(env.XDG_CONFIG_HOME || join(homedir(), ".config"), "pcx");
+  return join(readEnv(env, "XDG_CONFIG_HOME") ?? join(homedir(), ".config"), "pcx");
 }
 
 /**

@@ -1,5 +1,6 @@
 import { type ClientCredentials, PcxError } from "@pcx/sdk";
 import type { CliContext } from "../context.js";
+import { type EnvName, readEnv } from "../env-vars.js";
 import { builtinProfile, FALLBACK_PROFILE } from "./builtin-profiles.js";
 import { checkBaseUrl, overrideOrigin } from "./check-base-url.js";
 import { checkProfileName, type ProfileStore, type StoredProfile } from "./profile-store.js";
@@ -10,7 +11,7 @@ export type ValueSource = "override" | "env" | "profile" | "built-in" | "default
 export type CredentialField = keyof ClientCredentials;
 
 /** Environment variables that override a profile's credentials (CI). */
-export const CREDENTIAL_ENV: Readonly<Record<CredentialField, string>> = {
+export const CREDENTIAL_ENV: Readonly<Record<CredentialField, EnvName>> = {
   clientId: "PCX_CLIENT_ID",
   clientSecret: "PCX_CLIENT_SECRET",
   apiKey: "PCX_API_KEY",
@@ -72,7 +73,7 @@ export function resolveConnection(
   const credentials: Partial<ClientCredentials> = {};
   const credentialSources: Connection["credentialSources"] = {};
   for (const field of Object.keys(CREDENTIAL_ENV) as CredentialField[]) {
-    const fromEnv = nonEmpty(ctx.env[CREDENTIAL_ENV[field]]);
+    const fromEnv = readEnv(ctx.env, CREDENTIAL_ENV[field]);
     const fromProfile = nonEmpty(stored?.[field]);
     const fromBuiltin = builtin?.credentials?.[field];
     const value = fromEnv ?? fromProfile ?? fromBuiltin;
@@ -135,7 +136,7 @@ export function resolveIntegration(
   connection: Connection,
 ): IntegrationRef | undefined {
   if (flag !== undefined) return { id: flag, source: "flag" };
-  const fromEnv = nonEmpty(ctx.env.PCX_INTEGRATION_ID);
+  const fromEnv = readEnv(ctx.env, "PCX_INTEGRATION_ID");
   if (fromEnv) return { id: parseIntegrationId(fromEnv, "PCX_INTEGRATION_ID"), source: "env" };
   const saved = connection.stored?.integration;
   if (saved && saved.baseUrl === connection.baseUrl) return { id: saved.id, source: "profile" };

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { PcxError } from "@pcx/sdk";
 import type { CliContext } from "../context.js";
+import { readEnv } from "../env-vars.js";
 import type { ProfileStore } from "./profile-store.js";
 
 /** The key id signed into states when neither PCX_STATE_KEY_ID nor the profile sets one. */
@@ -44,8 +45,8 @@ export function stateSigningKey(
   profile: string,
   options: { create: boolean },
 ): StateSigningKey | undefined {
-  const envKeyId = ctx.env.PCX_STATE_KEY_ID?.trim() || undefined;
-  const envSecret = ctx.env.PCX_STATE_SECRET;
+  const envKeyId = readEnv(ctx.env, "PCX_STATE_KEY_ID")?.trim();
+  const envSecret = readEnv(ctx.env, "PCX_STATE_SECRET");
   if (envSecret)
     return { secret: envSecret, keyId: envKeyId ?? DEFAULT_STATE_KEY_ID, source: "env" };
   if (envKeyId !== undefined) throw keyIdWithoutSecret(envKeyId, store.get(profile)?.stateKeyId);

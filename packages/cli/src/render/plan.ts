@@ -13,6 +13,27 @@ export function reviewStateText(state: string): string {
   return REVIEW_STATE_TEXT[state] ?? state;
 }
 
+/** A concurrent-activation limit as words: `20`, or `none`. */
+export function showLimit(limit: number | null | undefined): string {
+  return limit === null || limit === undefined ? "none" : String(limit);
+}
+
+/**
+ * The limit line of a plan, when the file declares one (the file owns the
+ * limit then): the live value against the file's.
+ */
+function limitLine(plan: DefinePlan, paint: ChalkInstance): string | undefined {
+  const limit = plan.limit;
+  if (!limit) return undefined;
+  if (plan.action === "create") {
+    return `  Limit: ${limit.definition} environments at once, from the file.`;
+  }
+  if (!limit.changes) {
+    return `  Limit: ${limit.definition} environments at once, as the file says (live value the same).`;
+  }
+  return `${paint.yellow("note:")} the concurrent-activation limit changes at once, without review: live ${showLimit(limit.live)} → the file's ${limit.definition}.`;
+}
+
 /** `pcx define`'s plan, as shown before it asks. */
 export function renderPlan(
   plan: DefinePlan,
@@ -28,16 +49,20 @@ export function renderPlan(
         .map((r) => `${r.right} (${r.level})`)
         .join(", ")}`,
     );
+    const limit = limitLine(plan, paint);
+    if (limit) lines.push(limit);
     return lines.join("\n");
   }
   const against = plan.against!;
   const base = against.published
     ? `published version ${against.version}`
     : `version ${against.version} (${reviewStateText(against.reviewState)}; nothing published yet)`;
-  if (plan.action === "none") {
+  if (plan.action === "none" || plan.action === "set-limit") {
     lines.push(
-      `${paint.bold("No changes:")} ${file} is the same as the latest version of integration ${plan.integrationId}; nothing to submit.`,
+      `${paint.bold("No changes:")} ${file} is the same as the latest version of integration ${plan.integrationId}; nothing to submit for review.`,
     );
+    const limit = limitLine(plan, paint);
+    if (limit) lines.push(limit);
     return lines.join("\n");
   }
   lines.push(
@@ -66,11 +91,7 @@ export function renderPlan(
       `${paint.yellow("note:")} version ${plan.supersedes.version} (${reviewStateText(plan.supersedes.reviewState)}) is replaced by this one.`,
     );
   }
-  if (plan.limit) {
-    const show = (n: number | null) => (n === null ? "none" : String(n));
-    lines.push(
-      `${paint.yellow("note:")} the concurrent-activation limit changes at once, without review: ${show(plan.limit.current)} → ${show(plan.limit.next)}.`,
-    );
-  }
+  const limit = limitLine(plan, paint);
+  if (limit) lines.push(limit);
   return lines.join("\n");
 }

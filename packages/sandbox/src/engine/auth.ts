@@ -15,7 +15,11 @@ export interface Principal {
   expiresAt: string;
 }
 
-/** An OAuth failure at the token endpoint: `{error, error_description}` with `status`. */
+/**
+ * An OAuth failure at the token endpoint: `{error, error_description}` with
+ * `status`. The description is a phrase without a closing full stop (RFC 6749
+ * style), because clients append their own advice after it.
+ */
 export class OAuthFailure extends Error {
   constructor(
     readonly status: number,
@@ -47,21 +51,21 @@ function sameSecret(a: string, b: string): boolean {
 export function issueToken(ctx: EngineContext, form: TokenRequest): TokenResponse {
   const client = ctx.store.credentials.getClient(form.client_id);
   if (!client || !sameSecret(client.clientSecret, form.client_secret)) {
-    throw new OAuthFailure(401, "invalid_client", "Unknown client_id or wrong client_secret.");
+    throw new OAuthFailure(401, "invalid_client", "Unknown client_id or wrong client_secret");
   }
   const key = ctx.store.credentials.getKey(form.api_key);
   if (!key || key.clientId !== client.clientId) {
     throw new OAuthFailure(
       401,
       "invalid_grant",
-      "The api_key is unknown or belongs to another API client.",
+      "The api_key is unknown or belongs to another API client",
     );
   }
   if (key.revokedAt) {
     throw new OAuthFailure(
       401,
       "invalid_grant",
-      `The api_key was revoked at ${key.revokedAt} (the integration was removed from the environment).`,
+      `The api_key was revoked at ${key.revokedAt} (the integration was removed from the environment)`,
     );
   }
   const now = ctx.now();

@@ -9,7 +9,7 @@ import {
   technicalUserStep,
 } from "./activation-pages.js";
 import { errorPage } from "./error-pages.js";
-import { parseId, parsePickedIds, readForm } from "./form-body.js";
+import { parseId, parsePickedIds } from "./form-body.js";
 import type { Messages } from "./messages-en.js";
 import { type PageAnswer, redirect, type SignedInContext } from "./page-context.js";
 import type { StepError } from "./step-page.js";
@@ -98,7 +98,7 @@ export async function postActivation(
   idText: string | undefined,
   step: "details" | "terms" | "environments" | "confirm",
 ): Promise<PageAnswer> {
-  const form = await readForm(pc.http.req);
+  const form = pc.form;
   const integration = integrationOf(pc, idText);
   const wizard = wizardOf(form);
   if (wizard.state !== null && wizard.state.length > MAX_STATE_LENGTH) return badLink(pc);

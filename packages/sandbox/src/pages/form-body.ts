@@ -1,17 +1,17 @@
-import type { IncomingMessage } from "node:http";
-import { readBody } from "../http/http-io.js";
+import { readBody, requireMediaType } from "../http/http-io.js";
 
 /** Forms are small; anything bigger is refused with 413. */
 export const MAX_FORM_BYTES = 64 * 1024;
 
 /**
- * Reads a form post as URLSearchParams. Whatever the content type says, the
- * body is read as application/x-www-form-urlencoded: a garbled body gives
- * odd fields, which the pages then refuse with a message, never a crash.
+ * Reads a form post as URLSearchParams: 413 over MAX_FORM_BYTES, 415 for a
+ * non-empty body that is not application/x-www-form-urlencoded. A garbled
+ * form gives odd fields, which the pages then refuse with a message, never a crash.
  */
-export async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
-  const body = await readBody(req, MAX_FORM_BYTES);
-  return new URLSearchParams(body.toString("utf8"));
+export async function readForm(request: Request): Promise<URLSearchParams> {
+  const body = await readBody(request, MAX_FORM_BYTES);
+  requireMediaType(request, body, "application/x-www-form-urlencoded");
+  return new URLSearchParams(new TextDecoder().decode(body));
 }
 
 /** A positive id from a path segment or field, or undefined. */

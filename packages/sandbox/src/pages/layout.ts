@@ -14,11 +14,15 @@ export interface LayoutOptions {
   script?: SafeHtml;
 }
 
-/** `href` with `lang` set, as a same-site path. */
+/**
+ * `href` (a path, or a URL on `base`'s origin) with `lang` set, as a
+ * same-site path. A path such as `//x` stays a path: read as a URL it
+ * would name the host x (or no valid host at all).
+ */
 export function withLang(href: string, base: URL, lang: string): string {
-  const url = new URL(href, base);
+  const url = new URL(href.startsWith("/") ? `${base.origin}${href}` : href, base);
   url.searchParams.set("lang", lang);
-  return `${url.pathname}${url.search}`;
+  return `${url.pathname.replace(/^\/+/, "/")}${url.search}`;
 }
 
 /**

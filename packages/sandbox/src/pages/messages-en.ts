@@ -187,6 +187,10 @@ export const en = {
     "This activation link is damaged (its state is too long). Ask the integrator for a new link.",
   methodNotAllowed: "This page cannot be used that way. Start again from the front page.",
   tooLarge: "The form was too large to accept.",
+  crossOriginRefused:
+    "This form came from another site, so the sandbox refused it. Open the page from the sandbox itself and try again.",
+  notAForm:
+    "The page was sent in a form the sandbox does not accept. Start again from the front page.",
   sandboxBug: "The sandbox hit a bug. It is logged; start again from the front page.",
   couldNotStart: "The request could not be sent:",
   errorLead: "Please fix this:",

@@ -189,6 +189,9 @@ export const fi: Messages = {
     "Aktivointilinkki on vioittunut (sen state-arvo on liian pitkä). Pyydä ohjelmistontarjoajalta uusi linkki.",
   methodNotAllowed: "Tätä sivua ei voi käyttää näin. Aloita alusta etusivulta.",
   tooLarge: "Lomake oli liian suuri.",
+  crossOriginRefused:
+    "Lomake tuli toiselta sivustolta, joten hiekkalaatikko hylkäsi sen. Avaa sivu suoraan hiekkalaatikosta ja yritä uudelleen.",
+  notAForm: "Sivu lähetettiin muodossa, jota hiekkalaatikko ei hyväksy. Aloita alusta etusivulta.",
   sandboxBug: "Hiekkalaatikossa tapahtui virhe. Se on kirjattu lokiin; aloita alusta etusivulta.",
   couldNotStart: "Pyyntöä ei voitu lähettää:",
   errorLead: "Korjaa tämä:",

@@ -19,6 +19,8 @@ export interface PageContext {
   readonly nonce: string;
   /** Set-Cookie values to send with the answer. */
   readonly setCookies: string[];
+  /** The posted form (POST routes; empty for GET): read, size-limited and checked before the route runs. */
+  readonly form: URLSearchParams;
 }
 
 /** A page's answer: HTML with a status, or a redirect (303 See Other). */

@@ -1,13 +1,33 @@
-import { readForm } from "./form-body.js";
 import { html } from "./html.js";
 import { alertBox, layout } from "./layout.js";
 import { type PageAnswer, type PageContext, page, redirect } from "./page-context.js";
 import type { Sessions } from "./session.js";
 
-/** A same-site path to go to after signing in; anything else becomes "/". */
+/** Where relative paths are resolved to check them; any origin would do. */
+const CHECK_ORIGIN = "http://sandbox.localhost";
+
+/**
+ * A same-origin path to go to after signing in; anything else becomes "/".
+ * Refused: other origins (`//host`, `/\\host`, `https://…`), control
+ * characters anywhere (a CR/LF would split the Location header, and
+ * browsers drop tabs and newlines from URLs, so `/\t/host` means `//host`),
+ * and over-long values. What passes is re-serialised by the URL parser,
+ * percent-encoding anything a header cannot carry.
+ */
 export function safeNext(next: string | null | undefined): string {
   if (typeof next !== "string" || next.length > 2048) return "/";
-  return /^\/(?![/\\])/.test(next) ? next : "/";
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this refuses
+  if (/[\u0000-\u001f\u007f-\u009f]/.test(next)) return "/";
+  if (!/^\/(?![/\\])/.test(next)) return "/";
+  let url: URL;
+  try {
+    url = new URL(next, CHECK_ORIGIN);
+  } catch {
+    return "/";
+  }
+  if (url.origin !== CHECK_ORIGIN) return "/";
+  const path = `${url.pathname}${url.search}${url.hash}`;
+  return path.startsWith("/") && !path.startsWith("//") ? path : "/";
 }
 
 /** Where a signed-out visitor is sent: the sign-in page, coming back here afterwards. */
@@ -43,9 +63,8 @@ export function signInPage(pc: PageContext, error?: string, status = 200): PageA
   return page(layout(pc, { title: t.signInTitle, main }), status);
 }
 
-export async function signIn(pc: PageContext, sessions: Sessions): Promise<PageAnswer> {
-  const form = await readForm(pc.http.req);
-  const name = form.get("user");
+export function signIn(pc: PageContext, sessions: Sessions): PageAnswer {
+  const name = pc.form.get("user");
   if (!name) return signInPage(pc, pc.t.signInPickUser, 400);
   const user = name.length <= 100 ? pc.engine.findUserBySignInName(name) : undefined;
   if (!user) return signInPage(pc, pc.t.signInUnknownUser, 400);

@@ -2,7 +2,7 @@ import type { CustomerEnvironment } from "../engine/customer-environments.js";
 import type { CustomerIntegration } from "../engine/sandbox-engine.js";
 import { notFound, SandboxError } from "../sandbox-error.js";
 import { environmentPicker, PICKER_SCRIPT } from "./environment-picker.js";
-import { parseId, parsePickedIds, readForm } from "./form-body.js";
+import { parseId, parsePickedIds } from "./form-body.js";
 import { html, type SafeHtml } from "./html.js";
 import { integrationDetails } from "./integration-details.js";
 import { type PageAnswer, redirect, type SignedInContext } from "./page-context.js";
@@ -117,7 +117,7 @@ export async function postUpdate(
   step: "info" | "rights" | "confirm",
 ): Promise<PageAnswer> {
   const { t, engine } = pc;
-  const form = await readForm(pc.http.req);
+  const form = pc.form;
   const integration = integrationOf(pc, idText);
   const updatable = engine.listUpdatableEnvironments(pc.user.id, integration.id);
   const { ids, bad } = parsePickedIds(form);

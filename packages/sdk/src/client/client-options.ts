@@ -34,13 +34,18 @@ export interface RetryOptions {
   maxDelayMs?: number;
 }
 
-/** Client-side rate limit (token bucket); Procountor allows 20–60 requests/s per client. */
+/**
+ * Client-side rate limit; Procountor allows 20–60 requests/s per client. It
+ * decides on real start times: at most ⌊requestsPerSecond⌋ starts in any
+ * sliding one-second window, even after the event loop stalled.
+ */
 export interface RateLimitOptions {
   /** Sustained rate, requests per second, every attempt and token request included. Default: 20. */
   requestsPerSecond?: number;
   /**
-   * Requests that may start at once after an idle period. Default: 1 (strict
-   * spacing of 1/requestsPerSecond, so no one-second window exceeds the rate by more than one).
+   * Requests that may start back to back after an idle period (at most
+   * ⌊requestsPerSecond⌋). Default: 1: consecutive starts at least
+   * 1000 / requestsPerSecond ms apart.
    */
   burst?: number;
 }
@@ -50,7 +55,11 @@ export interface ClientOptions {
   baseUrl?: string;
   /** M2M credentials. Required for every call (all routes need a token). */
   credentials: ClientCredentials;
-  /** How requests reach the network. Default: `fetchTransport()` (global fetch + undici keep-alive Agent). */
+  /**
+   * How requests reach the network. Default: `undiciTransport()` on Node (undici's
+   * own `request` on a keep-alive Agent, loaded on the first request), `fetchTransport()`
+   * on other runtimes. Pass `fetchTransport()` on edge runtimes and in nock tests.
+   */
   transport?: Transport;
   /** The clock. Default: `() => new Date()`. */
   now?: () => Date;
@@ -68,6 +77,21 @@ export interface ClientOptions {
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   /** Sent as `User-Agent` where the runtime allows it. Default: `"pcx-sdk"`. */
   userAgent?: string;
+  /**
+   * Looks up the API key of an environment's technical user, for
+   * `client.forEnvironment(companyId)` without `options.apiKey`; asked again at
+   * every token exchange of that environment, so a rotated key is picked up.
+   * A store-backed provider opens the sealed key kept at approval. Default: none.
+   */
+  technicalUserKey?: (companyId: number) => Promise<string>;
+}
+
+/** Options of `client.forEnvironment(companyId, options)`. */
+export interface EnvironmentClientOptions {
+  /** The technical user's API key for this environment. Default: asked from the client option `technicalUserKey`. */
+  apiKey?: string;
+  /** This environment's own rate limiter. Default: the parent client's `rateLimit`. */
+  rateLimit?: RateLimitOptions | false;
 }
 
 /** Per-call options accepted by every client method. */

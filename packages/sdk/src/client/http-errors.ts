@@ -4,6 +4,7 @@ import {
   type ApiErrorItem,
   OAuthErrorSchema,
 } from "../contract/index.js";
+import { docsUrl } from "../docs/docs-url.js";
 import { PcxError, type PcxErrorCode, type RequestErrorDetails } from "../errors/index.js";
 import { joinSentences } from "../text/join-sentences.js";
 import type { Redactor } from "./redact.js";
@@ -154,7 +155,9 @@ export function errorFromResponse(
     serverMessage = [oauth.data.error, oauth.data.error_description].filter(Boolean).join(": ");
   else if (json && typeof (json as { message?: unknown }).message === "string")
     serverMessage = (json as { message: string }).message;
-  else serverMessage = response.body.replace(/\s+/g, " ").trim().slice(0, 200);
+  // Redacted before the cut, so no part of a secret survives it.
+  else
+    serverMessage = redactor.excerpt(response.body, 400).replace(/\s+/g, " ").trim().slice(0, 200);
 
   const isToken = ctx.operationId === "getToken";
   const code: PcxErrorCode =
@@ -202,14 +205,22 @@ export function errorFromTransport(
     return new PcxError(
       "pcx_timeout",
       `${label(ctx)}: no answer within ${timedOutAfterMs} ms${attemptsSuffix(ctx)}`,
-      { cause, hint: HINTS.pcx_timeout, details: baseDetails(ctx, { timeoutMs: timedOutAfterMs }) },
+      {
+        cause: redactor.cause(cause),
+        hint: HINTS.pcx_timeout,
+        details: baseDetails(ctx, { timeoutMs: timedOutAfterMs }),
+      },
     );
   }
   const reason = describeCause(cause);
   return new PcxError(
     "pcx_network",
     redactor.redact(`${label(ctx)}: network error — ${reason}${attemptsSuffix(ctx)}`),
-    { cause, hint: HINTS.pcx_network, details: redactor.redact(baseDetails(ctx, { reason })) },
+    {
+      cause: redactor.cause(cause),
+      hint: HINTS.pcx_network,
+      details: redactor.redact(baseDetails(ctx, { reason })),
+    },
   );
 }
 
@@ -243,8 +254,8 @@ export function invalidResponseError(
       `${label(ctx)}: ${status} answer does not match the contract of ${ctx.operationId}: ${where}: ${problem.message}`,
     ),
     {
-      cause,
-      hint: "The API and this SDK disagree on the wire contract (docs/contract.md); update @pcx/sdk or report it.",
+      cause: redactor.cause(cause),
+      hint: `The API and this SDK disagree on the wire contract (${docsUrl("contract")}); update @pcx/sdk or report it.`,
       details: redactor.redact(baseDetails(ctx, { status, field: problem.path })),
     },
   );

@@ -15,6 +15,7 @@ export {
   type ClientCredentials,
   type ClientLogger,
   type ClientOptions,
+  type EnvironmentClientOptions,
   type MutationOptions,
   PRODUCTION_BASE_URL,
   PTS_BASE_URL,
@@ -22,11 +23,7 @@ export {
   type RetryOptions,
   SANDBOX_BASE_URL,
 } from "./client-options.js";
-export {
-  type ClosableTransport,
-  type FetchTransportOptions,
-  fetchTransport,
-} from "./fetch-transport.js";
+export { type FetchTransportOptions, fetchTransport } from "./fetch-transport.js";
 export {
   type DecisionKeyInput,
   decisionIdempotencyKey,
@@ -48,4 +45,10 @@ export {
 export { isSecretKey, REDACTED, redact, redactHeaders } from "./redact.js";
 export type { ExecuteInput } from "./request-executor.js";
 export { backoffDelay, parseRetryAfter } from "./retry-policy.js";
-export type { Transport, TransportRequest, TransportResponse } from "./transport.js";
+export type {
+  ClosableTransport,
+  Transport,
+  TransportRequest,
+  TransportResponse,
+} from "./transport.js";
+export { type UndiciTransportOptions, undiciTransport } from "./undici-transport.js";

@@ -1,46 +1,30 @@
 import type { RouteName, RouteResponse } from "../contract/index.js";
-import { PcxError } from "../errors/index.js";
 import {
   type ActivationRequestsResource,
   createActivationRequestsResource,
 } from "./activation-requests-resource.js";
 import { type ActivationsResource, createActivationsResource } from "./activations-resource.js";
+import { checkClientOptions } from "./check-client-options.js";
 import {
   type ClientOptions,
   defaultSleep,
-  PRODUCTION_BASE_URL,
+  type EnvironmentClientOptions,
   RETRY_DEFAULTS,
 } from "./client-options.js";
-import { fetchTransport } from "./fetch-transport.js";
+import { defaultTransport } from "./default-transport.js";
+import { checkEnvironment, type EnvironmentSeed, environmentSeed } from "./environment-seed.js";
 import { createIntegrationsResource, type IntegrationsResource } from "./integrations-resource.js";
 import { createRateLimiter } from "./rate-limiter.js";
 import { createRedactor, type Redactor } from "./redact.js";
 import { createRequestExecutor, type Execute, type ExecuteInput } from "./request-executor.js";
 import { createTokenCache, type TokenCache } from "./token-cache.js";
-import type { Transport } from "./transport.js";
+import type { ClosableTransport, Transport } from "./transport.js";
 
-function checkOptions(options: ClientOptions): void {
-  const credentials = options?.credentials;
-  const missing = (["clientId", "clientSecret", "apiKey"] as const).filter(
-    (field) => typeof credentials?.[field] !== "string" || credentials[field].trim() === "",
-  );
-  if (missing.length > 0) {
-    throw new PcxError(
-      "pcx_missing_credentials",
-      `Missing M2M credentials: ${missing.map((field) => `credentials.${field}`).join(", ")}`,
-      {
-        hint: "Pass the API client's id and secret and the technical user's API key (pcx login, or PCX_CLIENT_ID / PCX_CLIENT_SECRET / PCX_API_KEY).",
-        details: { missing },
-      },
-    );
-  }
-  const baseUrl = options.baseUrl ?? PRODUCTION_BASE_URL;
-  if (!URL.canParse(baseUrl) || !/^https?:$/.test(new URL(baseUrl).protocol)) {
-    throw new PcxError("pcx_config", `baseUrl is not an http(s) URL: ${baseUrl}`, {
-      hint: `Use e.g. ${PRODUCTION_BASE_URL}.`,
-    });
-  }
-}
+/** Marks the options of a client made by `forEnvironment`; not part of the public options. */
+const ENVIRONMENT = Symbol("pcx.environment");
+type InternalOptions = ClientOptions & {
+  [ENVIRONMENT]?: EnvironmentSeed & { parent: ClientOptions };
+};
 
 /**
  * The Procountor partner API client: M2M token exchange and cache, client-side
@@ -49,44 +33,58 @@ function checkOptions(options: ClientOptions): void {
  * the limiter and the connection pool live in it. See docs/client.md.
  */
 export class ProcountorClient {
-  /** Publish and read integration definitions and their limits. */
-  readonly integrations: IntegrationsResource;
-  /** Read and decide activation requests. */
-  readonly activationRequests: ActivationRequestsResource;
-  /** Activations per environment, and deactivation. */
-  readonly activations: ActivationsResource;
   /** The API base URL in use. */
   readonly baseUrl: string;
 
+  /** The options of the client at the root (shared by its environment clients, not copied). */
+  readonly #options: ClientOptions;
+  readonly #transport: Transport;
+  readonly #ownTransport: ClosableTransport | undefined;
   readonly #execute: Execute;
   readonly #tokens: TokenCache;
   readonly #redactor: Redactor;
-  readonly #ownTransport: { close(): Promise<void> } | undefined;
+  #integrations: IntegrationsResource | undefined;
+  #activationRequests: ActivationRequestsResource | undefined;
+  #activations: ActivationsResource | undefined;
 
   constructor(options: ClientOptions) {
-    checkOptions(options);
+    const seed = (options as InternalOptions)?.[ENVIRONMENT];
+    this.baseUrl = checkClientOptions(options, seed === undefined);
+    this.#options = seed ? seed.parent : options;
     const { credentials } = options;
-    this.baseUrl = (options.baseUrl ?? PRODUCTION_BASE_URL).replace(/\/+$/, "");
     const now = options.now ? () => options.now!().getTime() : Date.now;
     const sleep = options.sleep ?? defaultSleep;
-    let transport: Transport;
-    if (options.transport) transport = options.transport;
+    if (seed) this.#transport = seed.transport;
+    else if (options.transport) this.#transport = options.transport;
     else {
-      const own = fetchTransport();
-      this.#ownTransport = own;
-      transport = own;
+      this.#ownTransport = defaultTransport();
+      this.#transport = this.#ownTransport;
     }
-    this.#redactor = createRedactor({
+    const redactor = createRedactor({
       clientSecret: credentials.clientSecret,
-      apiKey: credentials.apiKey,
+      ...(seed ? {} : { apiKey: credentials.apiKey }),
     });
+    this.#redactor = redactor;
     const limiter =
       options.rateLimit === false
         ? undefined
-        : createRateLimiter({ ...options.rateLimit, now, sleep });
+        : createRateLimiter({
+            ...options.rateLimit,
+            // Injected clock for tests; otherwise the limiter's monotonic one.
+            ...(options.now ? { now } : {}),
+            sleep,
+          });
+    // An environment client's debug lines name its environment.
+    const logger =
+      seed && options.logger
+        ? {
+            debug: (message: string, data?: Record<string, unknown>) =>
+              options.logger?.debug(message, { companyId: seed.companyId, ...data }),
+          }
+        : options.logger;
     const common = {
       baseUrl: this.baseUrl,
-      transport,
+      transport: this.#transport,
       now,
       random: options.random ?? Math.random,
       sleep,
@@ -94,31 +92,53 @@ export class ProcountorClient {
       ...(limiter ? { limiter } : {}),
       timeoutMs: options.timeoutMs ?? 30_000,
       userAgent: options.userAgent ?? "pcx-sdk",
-      ...(options.logger ? { logger: options.logger } : {}),
-      redactor: this.#redactor,
+      ...(logger ? { logger } : {}),
+      redactor,
       clientId: credentials.clientId,
     };
     const tokenExecute = createRequestExecutor(common);
+    const apiKey = seed
+      ? async () => {
+          const key = await seed.apiKey();
+          redactor.set("apiKey", key);
+          return key;
+        }
+      : () => Promise.resolve(credentials.apiKey);
     this.#tokens = createTokenCache({
       now,
-      fetchToken: () =>
+      fetchToken: async () =>
         tokenExecute("getToken", {
           body: {
             grant_type: "client_credentials",
             client_id: credentials.clientId,
             client_secret: credentials.clientSecret,
-            api_key: credentials.apiKey,
+            api_key: await apiKey(),
           },
         }),
       onToken: (token, expiresInSec) => {
-        this.#redactor.set("accessToken", token);
-        options.logger?.debug("pcx token", { expiresInSec });
+        redactor.set("accessToken", token);
+        logger?.debug("pcx token", { expiresInSec });
       },
     });
     this.#execute = createRequestExecutor({ ...common, tokens: this.#tokens });
-    this.integrations = createIntegrationsResource(this.#execute);
-    this.activationRequests = createActivationRequestsResource(this.#execute);
-    this.activations = createActivationsResource(this.#execute);
+  }
+
+  /** Publish and read integration definitions and their limits. */
+  get integrations(): IntegrationsResource {
+    this.#integrations ??= createIntegrationsResource(this.#execute);
+    return this.#integrations;
+  }
+
+  /** Read and decide activation requests. */
+  get activationRequests(): ActivationRequestsResource {
+    this.#activationRequests ??= createActivationRequestsResource(this.#execute);
+    return this.#activationRequests;
+  }
+
+  /** Activations per environment, and deactivation. */
+  get activations(): ActivationsResource {
+    this.#activations ??= createActivationsResource(this.#execute);
+    return this.#activations;
   }
 
   /**
@@ -138,12 +158,39 @@ export class ProcountorClient {
     return this.#tokens.get(signal);
   }
 
+  /**
+   * A client authenticated as the technical user of environment `companyId`:
+   * the same client id and secret, that user's API key (`options.apiKey`, or
+   * asked from the client option `technicalUserKey`). It shares this client's
+   * transport and connection pool, and has its own token cache and rate
+   * limiter. Cheap: make one per environment when you need it. Throws
+   * `pcx_usage` for a bad company id and `pcx_missing_credentials` when no key
+   * source is given; a failing `technicalUserKey` fails the call that needed the token.
+   */
+  forEnvironment(companyId: number, options: EnvironmentClientOptions = {}): ProcountorClient {
+    checkEnvironment(companyId, options, this.#options.technicalUserKey);
+    const parent = this.#options;
+    const child: InternalOptions = {
+      ...parent,
+      credentials: { ...parent.credentials, apiKey: "" },
+      ...(options.rateLimit !== undefined ? { rateLimit: options.rateLimit } : {}),
+      [ENVIRONMENT]: {
+        ...environmentSeed(companyId, options, parent.technicalUserKey, this.#transport),
+        parent,
+      },
+    };
+    return new ProcountorClient(child);
+  }
+
   /** Redacts this client's secrets (and any secret-looking field) from `value`, for your own logs. */
   redact<T>(value: T): T {
     return this.#redactor.redact(value);
   }
 
-  /** Closes the default transport's connection pool (no-op for an injected transport). */
+  /**
+   * Closes the default transport's connection pool (no-op for an injected
+   * transport, and for a `forEnvironment` client, whose pool is its parent's).
+   */
   async close(): Promise<void> {
     await this.#ownTransport?.close();
   }

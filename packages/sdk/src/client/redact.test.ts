@@ -1,6 +1,8 @@
 import {
   activationRequest,
+  caught,
   integration,
+  leakedFragments,
   ORIGIN,
   SECRETS,
   TOKEN_REPLY,
@@ -8,7 +10,7 @@ import {
 } from "@pcx/testkit";
 import nock from "nock";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { isPcxError } from "../errors/index.js";
+import { isPcxError, type PcxError } from "../errors/index.js";
 import { createRedactor, REDACTED, redact, redactHeaders } from "./redact.js";
 
 describe("redact", () => {
@@ -135,5 +137,105 @@ describe("no secret reaches an error, its JSON or the debug logger", () => {
     for (const secret of Object.values(SECRETS)) expect(outputs).not.toContain(secret);
     expect(outputs).toContain(REDACTED);
     expect(outputs).toContain(`"Authorization":"${REDACTED}"`);
+  });
+});
+
+describe("redaction holes (regressions)", () => {
+  beforeAll(() => nock.disableNetConnect());
+  afterEach(() => nock.cleanAll());
+  afterAll(() => nock.enableNetConnect());
+
+  it("redaction: a response body cut at 2,000 characters leaks no fragment of a technical user's API key to the logger", async () => {
+    const lines: string[] = [];
+    const { client } = testClient({
+      logger: { debug: (message, data) => lines.push(JSON.stringify([message, data])) },
+    });
+    const answer = (name: string) => ({
+      request: activationRequest(501, {
+        status: "COMPLETED",
+        requestedBy: { userId: 7, name, email: "maija@example.fi" },
+      }),
+      credentials: [{ companyId: 1001, username: "u", apiKey: SECRETS.technicalKey }],
+    });
+    // Pad the answer so that the 2,000-character cut falls 26 characters into the key.
+    const probe = JSON.stringify(answer("M"));
+    const at = probe.indexOf(SECRETS.technicalKey);
+    const body = JSON.stringify(answer("M".repeat(1 + 2000 - 26 - at)));
+    expect(body.indexOf(SECRETS.technicalKey)).toBe(2000 - 26);
+    nock(ORIGIN).post("/api/oauth/token").reply(200, TOKEN_REPLY);
+    nock(ORIGIN)
+      .post("/api/activation-requests/501/approve")
+      .reply(200, body, { "Content-Type": "application/json" });
+    const approved = await client.activationRequests.approve(501);
+    expect(approved.credentials[0]?.apiKey).toBe(SECRETS.technicalKey);
+    const response = lines.find((line) => line.includes("pcx response") && line.includes("MMMM"));
+    expect(response).toContain("more characters");
+    expect(leakedFragments(lines.join("\n"), [SECRETS.technicalKey])).toEqual([]);
+    expect(leakedFragments(lines.join("\n"), [SECRETS.accessToken])).toEqual([]);
+  });
+
+  it("redaction: a secret with + / = & and spaces is redacted raw, form-encoded, percent-encoded and JSON-escaped", async () => {
+    const secret = 'cs+with/slash=eq&amp sp"q\\ 9f8e7d';
+    const lines: string[] = [];
+    const { client } = testClient({
+      credentials: { clientId: "acme-client", clientSecret: secret, apiKey: SECRETS.apiKey },
+      logger: { debug: (message, data) => lines.push(JSON.stringify([message, data])) },
+    });
+    // The server echoes the token request's form body in its refusal, and the secret
+    // percent-encoded and JSON-escaped.
+    nock(ORIGIN)
+      .post("/api/oauth/token")
+      .reply(400, (_uri, requestBody) => ({
+        error: "invalid_request",
+        error_description: `got ${String(requestBody)} / ${encodeURIComponent(secret)} / ${JSON.stringify(secret)}`,
+      }));
+    const error = await caught(client.integrations.get(12));
+    expect(error.code).toBe("pcx_unauthorized");
+    const printed = [error.message, JSON.stringify(error), String(error), error.stack, ...lines];
+    expect(printed.join("\n")).toContain(REDACTED);
+    expect(leakedFragments(printed.join("\n"), [secret])).toEqual([]);
+    expect(leakedFragments(printed.join("\n"), [SECRETS.apiKey])).toEqual([]);
+  });
+
+  it("redaction: a base URL with user:pass@ is refused, and userinfo never reaches a trace or an error", async () => {
+    const password = "hunter2-pass-77";
+    let thrown: unknown;
+    try {
+      testClient({ baseUrl: `https://integrator:${password}@api.pcx-test.example/api` });
+    } catch (error) {
+      thrown = error;
+    }
+    expect(isPcxError(thrown)).toBe(true);
+    const config = thrown as PcxError;
+    expect(config.code).toBe("pcx_config");
+    expect(config.message).toContain("baseUrl");
+    expect(config.details).toEqual({ option: "baseUrl" });
+    expect([config.message, JSON.stringify(config), config.stack].join("\n")).not.toContain(
+      password,
+    );
+
+    // A server (or a proxy) that names such a URL in its answer or a network error.
+    const lines: string[] = [];
+    const { client } = testClient({
+      logger: { debug: (message, data) => lines.push(JSON.stringify([message, data])) },
+      retry: { maxAttempts: 1 },
+    });
+    const url = `https://integrator:${password}@mirror.example/api`;
+    nock(ORIGIN).post("/api/oauth/token").reply(200, TOKEN_REPLY);
+    nock(ORIGIN).get("/api/integrations/12").reply(502, `upstream ${url} failed`);
+    nock(ORIGIN)
+      .get("/api/integrations/13")
+      .replyWithError({ code: "ECONNREFUSED", message: `connect ${url}` });
+    const errors = [
+      await caught(client.integrations.get(12)),
+      await caught(client.integrations.get(13)),
+    ];
+    expect(errors.map((e) => e.code)).toEqual(["pcx_server_error", "pcx_network"]);
+    const printed = [
+      ...errors.flatMap((e) => [e.message, JSON.stringify(e), e.stack, String(e.cause)]),
+      ...lines,
+    ].join("\n");
+    expect(printed).toContain("mirror.example");
+    expect(printed).not.toContain(password);
   });
 });

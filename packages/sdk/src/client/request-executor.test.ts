@@ -8,6 +8,7 @@ import {
 } from "@pcx/testkit";
 import nock from "nock";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { parseRetryAfter } from "./retry-policy.js";
 
 const api = () => nock(ORIGIN);
 
@@ -58,6 +59,21 @@ describe("client retries, idempotency and errors", () => {
     // 3 s; then the date 7 s after the start, 3 s of which have passed.
     expect(time.sleeps).toEqual([3000, 4000]);
   });
+
+  it.each(["-1", "-0.5", "soon", "1e3", "Infinity", "0x10", "-1, 5", "Mon, 99 Foo 2025"])(
+    "Retry-After: %s falls back to the computed backoff, never an immediate retry",
+    async (retryAfter) => {
+      const { client, time } = testClient({ random: () => 0.5 });
+      api()
+        .get("/api/integrations/12")
+        .reply(429, "", { "Retry-After": retryAfter })
+        .get("/api/integrations/12")
+        .reply(200, integration(12));
+      await client.integrations.get(12);
+      expect(time.sleeps).toEqual([125]); // 0.5 × 250 ms, as without the header
+      expect(parseRetryAfter(retryAfter, time.nowMs())).toBeUndefined();
+    },
+  );
 
   it("gives up on 429 with pcx_rate_limited when Retry-After exceeds the time budget", async () => {
     const { client, time } = testClient({ retry: { maxElapsedMs: 10_000 } });

@@ -90,8 +90,10 @@ function checkInput(
 /** Builds the one function that performs a route call with auth, limits, retries and validation. */
 export function createRequestExecutor(config: ExecutorConfig): Execute {
   const base = config.baseUrl.replace(/\/+$/, "");
+  const { logger } = config;
+  // Callers check `logger` first, so no debug data is built (or redacted) without one.
   const log = (message: string, data: Record<string, unknown>): void => {
-    config.logger?.debug(message, config.redactor.redact(data));
+    logger?.debug(message, config.redactor.redact(data));
   };
 
   return async function execute<N extends RouteName>(
@@ -161,14 +163,15 @@ export function createRequestExecutor(config: ExecutorConfig): Execute {
       ctx.attempts++;
       counted++;
       const attemptHeaders = token ? { ...headers, Authorization: `Bearer ${token}` } : headers;
-      log("pcx request", {
-        operationId,
-        method,
-        url,
-        attempt: ctx.attempts,
-        headers: attemptHeaders,
-        ...(body !== undefined ? { body } : {}),
-      });
+      if (logger)
+        log("pcx request", {
+          operationId,
+          method,
+          url,
+          attempt: ctx.attempts,
+          headers: attemptHeaders,
+          ...(body !== undefined ? { body } : {}),
+        });
 
       const sentAt = config.now();
       let response: TransportResponse | undefined;
@@ -195,13 +198,15 @@ export function createRequestExecutor(config: ExecutorConfig): Execute {
       }
       if (response) {
         const { status } = response;
-        log("pcx response", {
-          operationId,
-          status,
-          durationMs: config.now() - sentAt,
-          requestId: response.headers["x-request-id"],
-          body: response.body.slice(0, 2000),
-        });
+        if (logger)
+          log("pcx response", {
+            operationId,
+            status,
+            durationMs: config.now() - sentAt,
+            requestId: response.headers["x-request-id"],
+            // Redacted before the cut, so no part of a secret survives it.
+            body: config.redactor.excerpt(response.body, 2000),
+          });
         if (status >= 200 && status < 300) {
           return parseSuccess(ctx, route, response) as RouteResponse<N>;
         }
@@ -236,14 +241,15 @@ export function createRequestExecutor(config: ExecutorConfig): Execute {
         }
         throw error;
       }
-      log("pcx retry", {
-        operationId,
-        attempt: ctx.attempts,
-        code: error.code,
-        status: error.details?.status,
-        delayMs: delay,
-        retryAfter: failure.retryAfterMs !== undefined,
-      });
+      if (logger)
+        log("pcx retry", {
+          operationId,
+          attempt: ctx.attempts,
+          code: error.code,
+          status: error.details?.status,
+          delayMs: delay,
+          retryAfter: failure.retryAfterMs !== undefined,
+        });
       await config.sleep(delay, signal);
     }
   };

@@ -21,15 +21,24 @@ export function backoffDelay(
   return Math.floor(random() * ceiling);
 }
 
+/** IMF-fixdate, RFC 850 and asctime: the three HTTP-date forms (RFC 9110 §5.6.7). */
+const HTTP_DATE =
+  /^(?:[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT|[A-Z][a-z]+, \d{2}-[A-Z][a-z]{2}-\d{2} \d{2}:\d{2}:\d{2} GMT|[A-Z][a-z]{2} [A-Z][a-z]{2} [ \d]\d \d{2}:\d{2}:\d{2} \d{4})$/;
+
 /**
- * A `Retry-After` header in milliseconds from `nowMs`: delta-seconds ("3", "0.5")
- * or an HTTP-date. Undefined when absent or unparseable; never negative.
+ * A `Retry-After` header in milliseconds from `nowMs`: delta-seconds ("3",
+ * "0.5") or an HTTP-date. Undefined when absent, negative ("-1") or not one of
+ * those forms, so the caller falls back to its computed backoff; a date in the
+ * past is 0.
  */
 export function parseRetryAfter(value: string | undefined, nowMs: number): number | undefined {
   if (value === undefined) return undefined;
   const text = value.trim();
-  if (text === "") return undefined;
-  if (/^\d+(\.\d+)?$/.test(text)) return Math.ceil(Number(text) * 1000);
+  if (/^\d+(\.\d+)?$/.test(text)) {
+    const ms = Math.ceil(Number(text) * 1000);
+    return Number.isFinite(ms) ? ms : undefined;
+  }
+  if (!HTTP_DATE.test(text)) return undefined;
   const date = Date.parse(text);
   if (Number.isNaN(date)) return undefined;
   return Math.max(0, date - nowMs);

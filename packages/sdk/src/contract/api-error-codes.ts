@@ -20,6 +20,14 @@ export const API_ERROR_CODES = {
   INVALID_JSON: "INVALID_JSON",
   /** The body is larger than the endpoint accepts. */
   BODY_TOO_LARGE: "BODY_TOO_LARGE",
+  /** The body's Content-Type is not the one the endpoint reads (415): JSON for the API. */
+  UNSUPPORTED_MEDIA_TYPE: "UNSUPPORTED_MEDIA_TYPE",
+  /** The request is not HTTP the server can read: its request line, Host or a header (400). */
+  BAD_REQUEST: "BAD_REQUEST",
+  /** The request's headers are larger than the server reads (431). */
+  HEADERS_TOO_LARGE: "HEADERS_TOO_LARGE",
+  /** The request did not arrive in time (408). */
+  REQUEST_TIMEOUT: "REQUEST_TIMEOUT",
   /** No or a bad access token, or bad client credentials. */
   UNAUTHORIZED: "UNAUTHORIZED",
   /** The access token has expired; fetch a new one. */

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { docsUrl } from "../docs/docs-url.js";
 import { ApiErrorBodySchema } from "./common-schemas.js";
 import { OAuthErrorSchema } from "./oauth-schemas.js";
 import { type RouteSpec, routes } from "./routes.js";
@@ -92,7 +93,7 @@ export function openApiDocument(): JsonObject {
       version: "0.1.0",
       description:
         "Operations marked x-pcx-source: published follow Procountor's public documentation; " +
-        "those marked modelled are pcx's model of the partner API, which Procountor does not publish. See docs/contract.md.",
+        `those marked modelled are pcx's model of the partner API, which Procountor does not publish. See ${docsUrl("contract")}.`,
     },
     servers: [
       { url: "https://api.procountor.com/api", description: "Production" },

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { docsUrl } from "../docs/docs-url.js";
 import { findUnsafeCharacter } from "../text/unsafe-characters.js";
 import { rejectUnsafeCharacters } from "./unsafe-text-check.js";
 
@@ -253,8 +254,7 @@ export const IntegrationDefinitionSchema = z
   })
   .meta({
     title: "pcx integration definition",
-    description:
-      "A Procountor self-service integration definition (pcx.integration.yaml or .json). Reference: docs/definition.md.",
+    description: `A Procountor self-service integration definition (pcx.integration.yaml or .json). Reference: ${docsUrl("definition")}`,
   });
 
 /** A definition as written in the file (defaults not yet applied). */

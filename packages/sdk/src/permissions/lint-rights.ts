@@ -1,5 +1,6 @@
 import type { DefinitionIssue } from "../definition/definition-issue.js";
 import { formatPath } from "../definition/issue-path.js";
+import { docsUrl } from "../docs/docs-url.js";
 import { getRight, suggestRight } from "./find-right.js";
 import { HIGH_RISK_PURPOSES, purposeJustifies, readOnlyVerb } from "./purpose-heuristics.js";
 
@@ -49,7 +50,7 @@ export function lintRights(rights: readonly unknown[]): DefinitionIssue[] {
         severity: "warning",
         message: suggestion
           ? `"${key}" is not in pcx's rights catalogue; did you mean "${suggestion.key}" (${suggestion.label.en} / ${suggestion.label.fi})?`
-          : `"${key}" is not in pcx's rights catalogue (docs/definition.md lists the known rights); it is allowed because Procountor's public list is incomplete, but check the name with Procountor's integration team`,
+          : `"${key}" is not in pcx's rights catalogue (${docsUrl("definition", "rights-catalogue")} lists the known rights); it is allowed because Procountor's public list is incomplete, but check the name with Procountor's integration team`,
       });
     }
 

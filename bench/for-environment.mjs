@@ -1,0 +1,220 @@
+#!/usr/bin/env node
+// Memory and time of many `client.forEnvironment(companyId)` clients, each
+// making one call, against a local server; the baseline is one client making
+// the same number of calls, measured in the same run.
+//
+//   npx -y pnpm@10 build && node --expose-gc bench/for-environment.mjs [--clients 10000] [--rounds 3] [--json]
+//
+// The server runs in a child process (its own heap and core): it answers the
+// token exchange (a token per API key) and GET /api/integrations/{id} with an
+// integration the sandbox made, and counts the TCP connections it accepted.
+// Each round, in this process:
+//   - "one client": a client (rate limiter off) makes N calls, 64 at a time;
+//   - "N environment clients": a parent client makes N environment clients
+//     (forEnvironment with an API key each), and each makes one call, 64 at a
+//     time: its own token exchange, then GET. Each has its own token cache and
+//     rate limiter (the default 20/s), all share the parent's pool.
+// Heap figures are heap used after a full GC, minus the same before the round,
+// with every client still referenced: what the clients keep. Time is wall time.
+// Goal: ≤ 64 MB of heap for 10,000 environment clients, one shared pool (the
+// server sees at most the pool's 16 connections).
+
+import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import { loadavg } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { parseArgs } from "node:util";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const sdkDist = join(root, "packages/sdk/dist/index.js");
+const sandboxDist = join(root, "packages/sandbox/dist/index.js");
+const { values } = parseArgs({
+  options: {
+    clients: { type: "string", default: "10000" },
+    rounds: { type: "string", default: "3" },
+    concurrency: { type: "string", default: "64" },
+    json: { type: "boolean", default: false },
+  },
+});
+const clients = Number(values.clients);
+const rounds = Number(values.rounds);
+const concurrency = Number(values.concurrency);
+
+for (const file of [sdkDist, sandboxDist]) {
+  if (!existsSync(file)) {
+    console.error(`No build at ${file}; run: npx -y pnpm@10 build`);
+    process.exit(2);
+  }
+}
+if (typeof globalThis.gc !== "function") {
+  console.error("Run with node --expose-gc, so heap figures are measured after a full GC.");
+  process.exit(2);
+}
+
+/** The child: gets a valid integration from the sandbox, then serves it from a bare server. */
+const childScript = `
+  import { createServer } from "node:http";
+  const { startSandbox } = await import(${JSON.stringify(pathToFileURL(sandboxDist).href)});
+  const { createClient } = await import(${JSON.stringify(pathToFileURL(sdkDist).href)});
+  const sandbox = await startSandbox({ port: 0 });
+  const maker = createClient({ baseUrl: sandbox.apiBaseUrl, credentials: sandbox.credentials, rateLimit: false });
+  const integration = await maker.integrations.create({
+    name: "Bench Integration",
+    description: "Serves many environment clients.",
+    links: {
+      privacyPolicy: "https://bench.example/privacy",
+      termsOfService: "https://bench.example/terms",
+      support: "https://bench.example/support",
+    },
+    callbackUrl: "https://bench.example/callback",
+    technicalUser: {
+      username: "bench-user",
+      rights: [{ right: "reports", level: "view", purpose: "Reads reports for the benchmark." }],
+    },
+  });
+  await maker.close();
+  await sandbox.close();
+  const body = JSON.stringify(integration);
+  let connections = 0;
+  const server = createServer((req, res) => {
+    let form = "";
+    req.on("data", (chunk) => { form += chunk; });
+    req.on("end", () => {
+      res.setHeader("content-type", "application/json");
+      if (req.url === "/api/oauth/token") {
+        const key = new URLSearchParams(form).get("api_key");
+        res.end(JSON.stringify({ access_token: "at-" + key, expires_in: 3600 }));
+      } else if (req.url === "/connections") {
+        res.end(JSON.stringify({ connections }));
+      } else res.end(body);
+    });
+  });
+  server.on("connection", () => { connections++; });
+  server.keepAliveTimeout = 60_000;
+  server.listen(0, "127.0.0.1", () => {
+    process.stdout.write(JSON.stringify({ baseUrl: "http://127.0.0.1:" + server.address().port + "/api", id: integration.id }) + "\\n");
+  });
+  process.stdin.resume();
+  process.stdin.on("end", () => server.close(() => process.exit(0)));
+`;
+
+function startServerProcess() {
+  const child = spawn(process.execPath, ["--input-type=module", "-e", childScript], {
+    stdio: ["pipe", "pipe", "inherit"],
+  });
+  return new Promise((resolve, reject) => {
+    let out = "";
+    child.stdout.on("data", (chunk) => {
+      out += chunk;
+      if (out.includes("\n")) resolve({ child, ...JSON.parse(out.split("\n")[0]) });
+    });
+    child.once("exit", (code) => reject(new Error(`server exited ${code}`)));
+  });
+}
+
+/** Runs `task(i)` for i < n, `limit` at a time. */
+async function pool(n, limit, task) {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: limit }, async () => {
+      while (next < n) await task(next++);
+    }),
+  );
+}
+
+function heapAfterGc() {
+  globalThis.gc();
+  globalThis.gc();
+  return process.memoryUsage().heapUsed;
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const MB = 1024 * 1024;
+
+const { createClient } = await import(pathToFileURL(sdkDist).href);
+const server = await startServerProcess();
+const credentials = {
+  clientId: "bench",
+  clientSecret: "bench-client-secret",
+  apiKey: "bench-api-key",
+};
+const connectionsSeen = async () =>
+  (await (await fetch(server.baseUrl.replace(/\/api$/, "/connections"))).json()).connections;
+
+const results = { single: [], environments: [] };
+try {
+  for (let round = 0; round < rounds; round++) {
+    // Baseline: one client, N calls.
+    {
+      const before = heapAfterGc();
+      const started = performance.now();
+      const client = createClient({ baseUrl: server.baseUrl, credentials, rateLimit: false });
+      await pool(clients, concurrency, () => client.integrations.get(server.id));
+      const ms = performance.now() - started;
+      const heap = heapAfterGc() - before;
+      await client.close();
+      results.single.push({ ms, heapMB: heap / MB });
+    }
+    // N environment clients, one call each, one shared pool.
+    {
+      const connectionsBefore = await connectionsSeen();
+      const before = heapAfterGc();
+      const started = performance.now();
+      const parent = createClient({ baseUrl: server.baseUrl, credentials });
+      const environments = new Array(clients);
+      await pool(clients, concurrency, async (i) => {
+        const env = parent.forEnvironment(100_000 + i, { apiKey: `tk-bench-${i}-0123456789` });
+        environments[i] = env;
+        await env.integrations.get(server.id);
+      });
+      const ms = performance.now() - started;
+      const heap = heapAfterGc() - before;
+      const connections = (await connectionsSeen()) - connectionsBefore - 1; // minus our own query
+      if (environments.filter(Boolean).length !== clients) throw new Error("a client is missing");
+      await parent.close();
+      results.environments.push({ ms, heapMB: heap / MB, connections });
+    }
+  }
+} finally {
+  server.child.stdin.end();
+}
+
+const summary = {
+  node: process.version,
+  load: Number(loadavg()[0].toFixed(1)),
+  clients,
+  rounds,
+  concurrency,
+  single: {
+    medianMs: Math.round(median(results.single.map((r) => r.ms))),
+    medianHeapMB: Number(median(results.single.map((r) => r.heapMB)).toFixed(1)),
+  },
+  environments: {
+    medianMs: Math.round(median(results.environments.map((r) => r.ms))),
+    medianHeapMB: Number(median(results.environments.map((r) => r.heapMB)).toFixed(1)),
+    maxHeapMB: Number(Math.max(...results.environments.map((r) => r.heapMB)).toFixed(1)),
+    bytesPerClient: Math.round((median(results.environments.map((r) => r.heapMB)) * MB) / clients),
+    maxConnections: Math.max(...results.environments.map((r) => r.connections)),
+  },
+};
+summary.environments.timeRatio = Number(
+  (summary.environments.medianMs / summary.single.medianMs).toFixed(2),
+);
+
+if (values.json) console.log(JSON.stringify(summary, null, 2));
+else {
+  console.log(
+    `${clients} calls, ${concurrency} at a time, median of ${rounds} rounds (Node ${process.version}, load ${summary.load})`,
+  );
+  console.log(
+    `one client, ${clients} calls:                ${String(summary.single.medianMs).padStart(6)} ms  heap kept ${summary.single.medianHeapMB} MB`,
+  );
+  console.log(
+    `${clients} environment clients, 1 call each: ${String(summary.environments.medianMs).padStart(6)} ms  (${summary.environments.timeRatio}×)  heap kept ${summary.environments.medianHeapMB} MB (max ${summary.environments.maxHeapMB}; ${summary.environments.bytesPerClient} B per client)  connections ≤ ${summary.environments.maxConnections}`,
+  );
+}

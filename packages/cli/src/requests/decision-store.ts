@@ -1,0 +1,102 @@
+import { isAbsolute, resolve } from "node:path";
+import {
+  type ActivationStore,
+  createKeyring,
+  createMemoryStore,
+  type Keyring,
+  PcxError,
+} from "@pcx/sdk";
+import type { CliContext } from "../context.js";
+import { readEnv } from "../env-vars.js";
+
+/** Where approved keys go: a store with a keyring, or nowhere but stdout (`--show-keys`). */
+export interface DecisionStore {
+  store: ActivationStore;
+  /** The keyring that seals keys; false when the keys are printed instead. */
+  sealer: Keyring | false;
+  /** The store URL as shown to people (no password); undefined for the in-memory store. */
+  shown: string | undefined;
+  close(): Promise<void>;
+}
+
+/** `--store` as openStore wants it: a URL as given, or a file path as `sqlite:<absolute path>`. */
+export function storeUrl(value: string, cwd: string): string {
+  if (/^(postgres(ql)?:\/\/|sqlite:)/i.test(value)) return value;
+  return `sqlite:${isAbsolute(value) ? value : resolve(cwd, value)}`;
+}
+
+/** A store URL without its password, for messages. */
+export function shownUrl(url: string): string {
+  return url.replace(/^([a-z]+:\/\/[^:/@]*):[^@/]*@/i, "$1:***@");
+}
+
+/**
+ * PCX_KEYRING: `ID:BASE64KEY[,ID:BASE64KEY…]`, oldest first; the last key
+ * seals new values (e.g. `2026-03:q3Jf…=`; make a key with
+ * `openssl rand -base64 32`). Throws pcx_config naming the variable.
+ */
+export function keyringFromEnv(env: NodeJS.ProcessEnv): Keyring | undefined {
+  const text = readEnv(env, "PCX_KEYRING")?.trim();
+  if (!text) return undefined;
+  const keys = text.split(",").map((entry, index) => {
+    const at = entry.indexOf(":");
+    if (at < 1) {
+      throw new PcxError(
+        "pcx_config",
+        `PCX_KEYRING entry ${index + 1} is not ID:BASE64KEY (no key id before ":").`,
+        {
+          hint: "Set PCX_KEYRING=k1:$(openssl rand -base64 32); several keys comma-separated, newest last.",
+        },
+      );
+    }
+    return { id: entry.slice(0, at).trim(), key: entry.slice(at + 1).trim() };
+  });
+  try {
+    return createKeyring({ keys });
+  } catch (error) {
+    throw new PcxError(
+      "pcx_config",
+      `PCX_KEYRING is not valid: ${error instanceof Error ? error.message : String(error)}.`,
+      {
+        hint: "Format: ID:BASE64KEY[,ID:BASE64KEY…], each key 32 random bytes (openssl rand -base64 32).",
+      },
+    );
+  }
+}
+
+/** `--store`, else PCX_STORE; undefined when none. */
+export function configuredStore(
+  flag: string | undefined,
+  ctx: Pick<CliContext, "env">,
+): string | undefined {
+  return flag ?? readEnv(ctx.env, "PCX_STORE");
+}
+
+/** Opens the configured store with the PCX_KEYRING keyring (pcx_config when it is required and missing). */
+export async function openDecisionStore(
+  url: string,
+  ctx: Pick<CliContext, "env" | "cwd">,
+  options: { requireKeyring: boolean },
+): Promise<DecisionStore> {
+  const keyring = keyringFromEnv(ctx.env);
+  const full = storeUrl(url, ctx.cwd);
+  if (!keyring && options.requireKeyring) {
+    throw new PcxError(
+      "pcx_config",
+      `A store is configured (${shownUrl(full)}) but PCX_KEYRING is not set, so the approved API keys cannot be sealed.`,
+      {
+        hint: "Set PCX_KEYRING=ID:BASE64KEY (e.g. k1:$(openssl rand -base64 32)), the same keyring your backend opens the keys with.",
+      },
+    );
+  }
+  const { openStore } = await import("@pcx/store-sql");
+  const store = await openStore({ url: full });
+  return { store, sealer: keyring ?? false, shown: shownUrl(full), close: () => store.close() };
+}
+
+/** A memory store: for rejections without a store, and approvals with `--show-keys`. */
+export function memoryDecisionStore(): DecisionStore {
+  // Deliberate and short-lived: no production warning.
+  const store = createMemoryStore({ onWarning: () => {} });
+  return { store, sealer: false, shown: undefined, close: () => store.close() };
+}
