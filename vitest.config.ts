@@ -14,6 +14,10 @@ export default defineConfig({
       { find: /^@pcx\/sdk\/contract$/, replacement: `${sdkSrc}contract/index.ts` },
       { find: /^@pcx\/sdk\/docs$/, replacement: `${sdkSrc}docs/index.ts` },
       { find: /^@pcx\/sdk\/text$/, replacement: `${sdkSrc}text/index.ts` },
+      {
+        find: /^@pcx\/sdk\/callback\/(node|express|fastify|fetch)$/,
+        replacement: `${sdkSrc}callback/adapters/$1-callback.ts`,
+      },
       { find: /^@pcx\/sdk$/, replacement: `${sdkSrc}index.ts` },
       { find: /^@pcx\/sandbox$/, replacement: `${src("sandbox")}index.ts` },
       { find: /^@pcx\/testkit$/, replacement: `${src("testkit")}index.ts` },

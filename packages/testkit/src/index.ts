@@ -23,6 +23,11 @@ export {
   TEST_STATE_SECRET,
   testSealer,
 } from "./decision-fixtures.js";
+export {
+  EXAMPLE_READY_LINE,
+  type ExampleStart,
+  startExampleCommand,
+} from "./example-start-command.js";
 export { type FakeTime, fakeTime } from "./fake-time.js";
 // The sandbox fixtures (inProcessSandbox, startTestSandbox) are "@pcx/testkit/sandbox":
 // they load the whole sandbox, which tests that do not use it should not pay for.

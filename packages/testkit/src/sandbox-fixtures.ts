@@ -55,3 +55,12 @@ export async function startTestSandbox(options: SandboxOptions = {}): Promise<Ru
   onTestFinished(() => sandbox.close());
   return sandbox;
 }
+
+// The example backends' tests (examples/*/test): a sandbox with the example's
+// own definition published and its backend started in process.
+export {
+  type ExampleBackendOptions,
+  type ExampleWorld,
+  exampleBackendWorld,
+  type RunningExampleBackend,
+} from "./example-backend-world.js";

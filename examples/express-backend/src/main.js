@@ -1,0 +1,12 @@
+// `npx -y pnpm@10 --filter express-backend start`: runs this backend against
+// a running `pcx sandbox`. The settings are environment variables; see README.md.
+import { runExample } from "sandbox-setup";
+import { startBackend } from "./backend.js";
+
+await runExample({
+  name: "express-backend",
+  title: "Express example backend",
+  defaultPort: 3000,
+  definitionFile: new URL("../pcx.integration.yaml", import.meta.url),
+  startBackend,
+});

@@ -1,0 +1,17 @@
+// sandbox-setup: what the example backends' start scripts share. The
+// backends themselves (examples/*/src/backend.js) do not depend on it.
+export {
+  DEV_ONLY_DEFAULTS,
+  readExampleConfig,
+  SANDBOX_API_BASE_URL,
+  SANDBOX_CREDENTIALS,
+} from "./example-config.js";
+export { prepareSandbox, signedActivationLink } from "./prepare-sandbox.js";
+export { runExample } from "./run-example.js";
+
+/**
+ * @typedef {import("./backend-options.js").BackendOptions} BackendOptions
+ * @typedef {import("./backend-options.js").RunningBackend} RunningBackend
+ * @typedef {import("./example-config.js").ExampleConfig} ExampleConfig
+ * @typedef {import("./prepare-sandbox.js").PreparedIntegration} PreparedIntegration
+ */
