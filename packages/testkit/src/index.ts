@@ -15,6 +15,7 @@ export {
   TOKEN_REPLY,
   testClient,
 } from "./client-fixtures.js";
+export { type Closable, closeAfterEach } from "./close-after-each.js";
 export { type CustomerAgent, customerAgent, type PageAnswer } from "./customer-agent.js";
 export {
   type DecisionSandbox,
