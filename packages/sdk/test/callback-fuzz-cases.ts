@@ -62,6 +62,14 @@ export function deepRefusalCases(
       case: { ...get(String(first.id), first.state), method: "POST" },
     },
     { status: 400, refusal: "pcx_invalid_callback", case: get("first", first.state) },
+    // A pending request's own state with its id spelled otherwise: only the canonical spelling names it.
+    ...[` ${first.id}`, `${first.id}.0`, `0${first.id}`, `0x${first.id.toString(16)}`].map(
+      (id) => ({
+        status: 400,
+        refusal: "pcx_invalid_callback",
+        case: get(id, first.state),
+      }),
+    ),
     {
       status: 400,
       refusal: "pcx_invalid_callback",
