@@ -169,6 +169,7 @@ export {
 } from "./links/index.js";
 // permissions: the rights catalogue, least-privilege lint, rendering (docs/definition.md)
 export {
+  type FinnishLabelSource,
   getRight,
   type Locale,
   type LocalizedText,

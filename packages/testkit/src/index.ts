@@ -30,6 +30,7 @@ export {
   startExampleCommand,
 } from "./example-start-command.js";
 export { type FakeTime, fakeTime } from "./fake-time.js";
+export { englishWordsIn, hasClauseSemicolon, placeholderIn } from "./finnish-text.js";
 // The sandbox fixtures (inProcessSandbox, startTestSandbox) are "@pcx/testkit/sandbox":
 // they load the whole sandbox, which tests that do not use it should not pay for.
 export {

@@ -2,6 +2,7 @@ import { API_ERROR_CODES } from "@pcx/sdk/contract";
 import type { z } from "zod";
 import { DEMO_USER } from "../fixtures/demo-fixtures.js";
 import { invalid, SandboxError } from "../sandbox-error.js";
+import { advanceClockFrom, outboxOf } from "./admin-clock-outbox.js";
 import {
   EnvironmentsQuerySchema,
   IntrospectBodySchema,
@@ -139,6 +140,9 @@ export function createAdminGroup(options: AdminGroupOptions): RouteGroup {
       engine.introspect(parseWith(IntrospectBodySchema, body).token),
     ),
     post("/expire", ({ engine }) => ({ expired: engine.expireDueRequests() })),
+    get("/clock", ({ engine }) => engine.readClock()),
+    post("/clock", ({ engine }, _, body) => advanceClockFrom(engine, body)),
+    get("/outbox", (context) => outboxOf(context)),
   ];
   return {
     name: "admin",
