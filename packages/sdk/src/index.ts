@@ -233,7 +233,22 @@ export {
   SEALED_FORMAT_VERSION,
   type SecretSealer,
   type StoredRequest,
+  type StoreKeyProviderOptions,
+  storeKeyProvider,
 } from "./store/index.js";
+// worker: the reconciler, deciding what the callback never saw (docs/reconciler.md)
+export {
+  createReconciler,
+  type Reconciler,
+  type ReconcilerClient,
+  type ReconcilerEventFields,
+  type ReconcilerEventName,
+  type ReconcilerLogger,
+  type ReconcilerOptions,
+  type ReconcilerTotals,
+  type StatusChange,
+  type SweepSummary,
+} from "./worker/index.js";
 // text: making text from elsewhere safe to print (docs/security.md)
 export {
   describeCharacter,

@@ -29,6 +29,13 @@ export {
   type ExampleStart,
   startExampleCommand,
 } from "./example-start-command.js";
+export {
+  checkExactlyOnce,
+  type ExactlyOnceInput,
+  type ExactlyOnceReport,
+  type ExpectedDecision,
+} from "./exactly-once.js";
+export { loadTestDecision, startAsNewCustomer } from "./load-fixtures.js";
 export { type FakeTime, fakeTime } from "./fake-time.js";
 // The sandbox fixtures (inProcessSandbox, startTestSandbox) are "@pcx/testkit/sandbox":
 // they load the whole sandbox, which tests that do not use it should not pay for.

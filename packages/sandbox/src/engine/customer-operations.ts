@@ -8,6 +8,7 @@ import {
 } from "./customer-environments.js";
 import { type CustomerOverview, customerOverview } from "./customer-overview.js";
 import { approvedVersionForCustomer } from "./customer-versions.js";
+import { type CreateCustomerInput, type CreatedCustomer, createCustomer } from "./create-customer.js";
 import type { EngineRun } from "./engine-run.js";
 import { anyIntegration, publishedVersionOf } from "./integration-access.js";
 import {
@@ -31,6 +32,10 @@ export interface CustomerIntegration {
 /** The customer (the pages and the /sandbox admin routes): demo users, their environments and requests. */
 export function customerOperations(run: EngineRun) {
   const operations = {
+    /** A new customer user with `companies` fresh environments (load tests); see createCustomer. */
+    createCustomer(input: CreateCustomerInput): CreatedCustomer {
+      return run((ctx) => createCustomer(ctx, input));
+    },
     listUsers(): UserRow[] {
       return run((ctx) => ctx.store.directory.listUsers());
     },

@@ -38,3 +38,8 @@ export const EnvironmentsQuerySchema = z.object({
   /** "true": only the environments the picker lists. */
   selectable: z.enum(["true", "false"]).optional(),
 });
+
+export const CreateCustomerBodySchema = z.object({
+  /** Environments of the new customer, 1–50. */
+  companies: z.number().int().min(1).max(50),
+});
