@@ -23,15 +23,16 @@ import { createPostgresStore } from "@pcx/store-sql/postgres";
 import { createSqliteStore } from "@pcx/store-sql/sqlite";
 import {
   acmeWire,
+  CLEAN_PCX_ENV,
   describePostgres,
   signTestState,
   startAsNewCustomer,
   TEST_STATE_SECRET,
+  tempDir,
 } from "@pcx/testkit";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { assertBuilt, BIN, tempDir } from "./run-pcx.js";
-import { CLEAN_PCX_ENV } from "./sandbox-harness.js";
+import { assertBuilt, BIN } from "./spawn-pcx.js";
 
 beforeAll(assertBuilt);
 
@@ -99,14 +100,14 @@ async function approveThroughSdk(
   const handler = createCallbackHandler(common);
   for (let i = 0; i < 2; i++) {
     const request = startAsNewCustomer(sandbox, integrationId, {
-      state: signTestState(integrationId, `callback-${i}`),
+      state: await signTestState(integrationId, `callback-${i}`),
     });
     const page = await handler.handle(new Request(sandbox.engine.callbackUrlFor(request.id)));
     logs.push(await page.text()); // the customer's page: no key either
   }
   for (let i = 0; i < 2; i++) {
     startAsNewCustomer(sandbox, integrationId, {
-      state: signTestState(integrationId, `dropped-${i}`),
+      state: await signTestState(integrationId, `dropped-${i}`),
     });
   }
   const reconciler = createReconciler({ ...common, callbackGraceMs: 0 });
@@ -161,7 +162,7 @@ describe("no technical-user API key in clear text", () => {
     const keys = await approveThroughSdk(sandbox, integrationId, store, client, logs);
     for (let i = 0; i < 2; i++) {
       startAsNewCustomer(sandbox, integrationId, {
-        state: signTestState(integrationId, `worker-${i}`),
+        state: await signTestState(integrationId, `worker-${i}`),
       });
     }
     const worker = await runBin(

@@ -1,10 +1,8 @@
 import { join } from "node:path";
-import { PassThrough } from "node:stream";
 import { SCHEMA_VERSION } from "@pcx/store-sql";
 import { afterEach, describe, expect, it } from "vitest";
 import { run } from "../src/cli.js";
-import { tempDir } from "./run-pcx.js";
-import { CLEAN_PCX_ENV } from "./sandbox-harness.js";
+import { CLEAN_PCX_ENV, runCli, tempDir } from "@pcx/testkit";
 
 const cleanups: Array<() => void> = [];
 afterEach(() => {
@@ -14,25 +12,10 @@ afterEach(() => {
 async function pcx(args: string[], env: NodeJS.ProcessEnv = {}) {
   const config = tempDir();
   cleanups.push(config.cleanup);
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = "";
-  let err = "";
-  stdout.on("data", (c) => {
-    out += c;
-  });
-  stderr.on("data", (c) => {
-    err += c;
-  });
-  const code = await run({
-    argv: args,
-    env: { ...CLEAN_PCX_ENV, PCX_STORE_URL: "", PCX_CONFIG_DIR: config.dir, ...env },
+  return runCli(run, args, {
+    env: { ...CLEAN_PCX_ENV, PCX_STORE: "", PCX_CONFIG_DIR: config.dir, ...env },
     cwd: config.dir,
-    stdin: { isTTY: false },
-    stdout,
-    stderr,
   });
-  return { code, stdout: out, stderr: err };
 }
 
 describe("pcx store migrate", () => {
@@ -45,7 +28,7 @@ describe("pcx store migrate", () => {
     const document = JSON.parse(first.stdout);
     expect(document).toMatchObject({ store: url, from: 0, to: SCHEMA_VERSION });
     expect(document.applied.length).toBeGreaterThan(0);
-    const again = await pcx(["store", "migrate"], { PCX_STORE_URL: url });
+    const again = await pcx(["store", "migrate"], { PCX_STORE: url });
     expect(again.code).toBe(0);
     expect(again.stdout.trim()).toBe(
       `Store ${url} is at schema version ${SCHEMA_VERSION}; nothing to apply.`,
@@ -65,7 +48,7 @@ describe("pcx store migrate", () => {
     const none = await pcx(["store", "migrate"]);
     expect(none.code).toBe(2);
     expect(none.stderr).toMatch(/pcx store migrate needs a store/);
-    expect(none.stderr).toMatch(/PCX_STORE_URL/);
+    expect(none.stderr).toMatch(/PCX_STORE/);
     const bad = await pcx([
       "store",
       "migrate",

@@ -21,7 +21,7 @@ describe("createReconciler on several instances", () => {
     const t = await reconcilerSetup();
     const a = t.reconciler({ decidedBy: "reconciler-a" });
     const b = t.reconciler({ decidedBy: "reconciler-b" });
-    t.w.start(t.integrationId, [1001], signTestState(t.integrationId, "r", { now: t.time.now }));
+    t.w.start(t.integrationId, [1001], await signTestState(t.integrationId, "r", { now: t.time.now }));
     t.afterGrace();
     expect(await a.sweep()).toMatchObject({ skipped: null, decided: 1 });
     expect(await b.sweep()).toMatchObject({ skipped: "lease_held" });
@@ -43,7 +43,7 @@ describe("createReconciler on several instances", () => {
     const request = t.w.start(
       t.integrationId,
       [1001],
-      signTestState(t.integrationId, "r", { now: t.time.now }),
+      await signTestState(t.integrationId, "r", { now: t.time.now }),
     );
     t.afterGrace();
     await t.store.acquireLease({
@@ -75,10 +75,11 @@ describe("createReconciler on several instances", () => {
       onActivationRequest: hook as never,
     });
     const r = t.reconciler({ callbackGraceMs: 0, onActivationRequest: hook as never });
-    const requests = Array.from({ length: 5 }, () =>
-      startAsNewCustomer(t.w.sandbox, t.integrationId, {
-        state: signTestState(t.integrationId, "r", { now: t.time.now }),
-      }),
+    const states = await Promise.all(
+      Array.from({ length: 5 }, (_) => signTestState(t.integrationId, "r", { now: t.time.now })),
+    );
+    const requests = states.map((state) =>
+      startAsNewCustomer(t.w.sandbox, t.integrationId, { state }),
     );
     const callback = (id: number) =>
       new Request(
@@ -109,7 +110,7 @@ describe("createReconciler: activation status", () => {
     t.w.start(
       t.integrationId,
       [1001, 1004],
-      signTestState(t.integrationId, "r", { now: t.time.now }),
+      await signTestState(t.integrationId, "r", { now: t.time.now }),
     );
     t.afterGrace();
     await r.sweep();
@@ -169,7 +170,7 @@ describe("createReconciler: start and stop", () => {
     const request = t.w.start(
       t.integrationId,
       [1001],
-      signTestState(t.integrationId, "r", { now: t.time.now }),
+      await signTestState(t.integrationId, "r", { now: t.time.now }),
     );
     r.start();
     r.start(); // again: nothing
@@ -241,7 +242,7 @@ describe("createReconciler: the client's rate limit", () => {
     for (let i = 0; i < 6; i++) {
       startAsNewCustomer(t.w.sandbox, t.integrationId, {
         companies: 2,
-        state: signTestState(t.integrationId, "r", { now: t.time.now }),
+        state: await signTestState(t.integrationId, "r", { now: t.time.now }),
       });
     }
     expect(await r.sweep()).toMatchObject({ decided: 6 });

@@ -9,6 +9,7 @@ import {
   type ActivationStore,
   createCallbackHandler,
   signState,
+  verifyState,
 } from "../src/index.js";
 import { reconcilerSetup } from "./reconciler-setup.js";
 
@@ -29,7 +30,7 @@ describe("createReconciler: requests the callback never saw", () => {
     const request = t.w.start(
       t.integrationId,
       [1001, 1004],
-      signTestState(t.integrationId, "acme-customer-7", { now: t.time.now }),
+      await signTestState(t.integrationId, "acme-customer-7", { now: t.time.now }),
     );
 
     const young = await r.sweep();
@@ -85,24 +86,26 @@ describe("createReconciler: requests the callback never saw", () => {
         return ctx.approveAll();
       },
     });
-    const sign = (
-      payload: Record<string, unknown>,
-      secret = "callback-test-state-secret-0123456789abcdef",
-    ) => signState({ ref: "x", ...payload } as never, { secret, keyId: "k1", now: t.time.now });
+    const SECRET = "callback-test-state-secret-0123456789abcdef";
+    const sign = (integrationId: number, secret = SECRET) =>
+      signState({ ref: "x" }, { secret, keyId: "k1", integrationId, now: t.time.now });
     const missing = t.w.start(t.integrationId, [1001]);
     const forged = t.w.start(
       t.integrationId,
       [1004],
-      sign({ integrationId: t.integrationId }, "another-secret-of-enough-length-0123456789"),
+      await sign(t.integrationId, "another-secret-of-enough-length-0123456789"),
     );
-    const otherIntegration = t.w.start(t.integrationId, [1005], sign({ integrationId: 999 }));
-    const replayed = t.w.start(
-      t.integrationId,
-      [1006],
-      sign({ integrationId: t.integrationId, nonce: "used-nonce" }),
-    );
+    const otherIntegration = t.w.start(t.integrationId, [1005], await sign(999));
+    const usedState = await sign(t.integrationId);
+    const replayed = t.w.start(t.integrationId, [1006], usedState);
+    const used = await verifyState(usedState, {
+      secrets: { k1: SECRET },
+      integrationId: t.integrationId,
+      now: t.time.now,
+    });
+    if (!used.ok) throw new Error(`the test's own state does not verify: ${used.message}`);
     await t.store.consumeNonce({
-      nonce: "used-nonce",
+      nonce: used.nonce,
       requestId: 99_999,
       expiresAt: new Date(t.time.nowMs() + 86_400_000),
       now: t.time.now(),
@@ -133,7 +136,7 @@ describe("createReconciler: requests the callback never saw", () => {
     const signed = t.w.start(
       t.integrationId,
       [1004],
-      signTestState(t.integrationId, "r", { now: t.time.now }),
+      await signTestState(t.integrationId, "r", { now: t.time.now }),
     );
     t.afterGrace();
     expect(await r.sweep()).toMatchObject({ decided: 2 });
@@ -157,7 +160,7 @@ describe("createReconciler: the defer rule", () => {
     const request = t.w.start(
       t.integrationId,
       [1001],
-      signTestState(t.integrationId, "r", { now: t.time.now }),
+      await signTestState(t.integrationId, "r", { now: t.time.now }),
     );
     const expiresAt = Date.parse(request.expiresAt);
     t.afterGrace();
@@ -202,7 +205,7 @@ describe("createReconciler: the defer rule", () => {
     const request = t.w.start(
       t.integrationId,
       [1001, 1004],
-      signTestState(t.integrationId, "r", { now: t.time.now }),
+      await signTestState(t.integrationId, "r", { now: t.time.now }),
     );
     const page = await handler.handle(
       new Request(
@@ -246,7 +249,7 @@ describe("createReconciler: repair first", () => {
     const request = t.w.start(
       t.integrationId,
       [1001, 1004],
-      signTestState(t.integrationId, "r", { now: t.time.now }),
+      await signTestState(t.integrationId, "r", { now: t.time.now }),
     );
     t.afterGrace();
     expect(await r.sweep()).toMatchObject({ failed: 1 });

@@ -42,7 +42,7 @@ async function crashThenRepair(store: InstanceStore) {
     );
     sandbox.engine.reviewIntegration(integrationId, "approve");
     const request = startAsNewCustomer(sandbox, integrationId, {
-      state: signTestState(integrationId, "acme-customer-crash"),
+      state: await signTestState(integrationId, "acme-customer-crash"),
     });
     const base: Omit<InstanceConfig, "mode" | "name"> = {
       apiBaseUrl: sandbox.apiBaseUrl,

@@ -61,10 +61,11 @@ describe(`the reconciler: ${COUNT} requests × 3 environments whose callbacks we
           acmeWire(),
         );
         sandbox.engine.reviewIntegration(integrationId, "approve");
-        const requests = Array.from({ length: COUNT }, (_, i) =>
-          startAsNewCustomer(sandbox, integrationId, {
-            state: signTestState(integrationId, `customer-${i}`),
-          }),
+        const states = await Promise.all(
+          Array.from({ length: COUNT }, (_, i) => signTestState(integrationId, `customer-${i}`)),
+        );
+        const requests = states.map((state) =>
+          startAsNewCustomer(sandbox, integrationId, { state }),
         );
         const [a, b] = stores.map((store, i) =>
           createReconciler({

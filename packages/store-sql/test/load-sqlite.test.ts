@@ -65,10 +65,11 @@ describe(`load: ${COUNT} requests × 3 environments under chaos 0.2, one process
           acmeWire(),
         );
         sandbox.engine.reviewIntegration(integrationId, "approve");
-        const requests = Array.from({ length: COUNT }, (_, i) =>
-          startAsNewCustomer(sandbox, integrationId, {
-            state: signTestState(integrationId, `customer-${i}`),
-          }),
+        const states = await Promise.all(
+          Array.from({ length: COUNT }, (_, i) => signTestState(integrationId, `customer-${i}`)),
+        );
+        const requests = states.map((state) =>
+          startAsNewCustomer(sandbox, integrationId, { state }),
         );
         const errors: string[] = [];
         const handler = createCallbackHandler({

@@ -1,8 +1,8 @@
 import { defineCommand } from "../command.js";
-import { redactStoreUrl, resolveStoreUrl } from "../store/store-url.js";
+import { requireStoreUrl } from "../requests/decision-store.js";
 
 export interface StoreMigrateInput {
-  /** `--store URL`; else PCX_STORE_URL, else the profile's store. */
+  /** `--store URL`; else PCX_STORE. */
   store?: string;
 }
 
@@ -23,10 +23,10 @@ export interface StoreMigrateResult {
  */
 export default defineCommand<StoreMigrateInput, StoreMigrateResult>({
   async run(input, ctx) {
-    const { url } = await resolveStoreUrl(ctx, input.store, "pcx store migrate");
+    const { url, shown } = requireStoreUrl(input.store, ctx, "pcx store migrate");
     const { migrate } = await import("@pcx/store-sql");
     const result = await migrate({ url });
-    return { store: redactStoreUrl(url), ...result };
+    return { store: shown, ...result };
   },
   render: (r) =>
     r.applied.length === 0

@@ -3,15 +3,14 @@ import { withSession } from "../api/session.js";
 import { defineCommand } from "../command.js";
 import type { CliContext } from "../context.js";
 import { stateSigningKey } from "../profiles/state-secret.js";
-import { keyringFromEnv } from "../store/keyring-from-env.js";
-import { redactStoreUrl, resolveStoreUrl } from "../store/store-url.js";
+import { requireKeyring, requireStoreUrl } from "../requests/decision-store.js";
 import { loadHooks } from "../worker/load-hooks.js";
 import { workerLogger } from "../worker/worker-logger.js";
 
 export interface WorkerInput {
   /** `--hooks FILE`: the backend's hooks module. Required. */
   hooks: string;
-  /** `--store URL`; else PCX_STORE_URL, else the profile's store. */
+  /** `--store URL`; else PCX_STORE. */
   store?: string;
   /** `--integration ID`; else PCX_INTEGRATION_ID, else the profile's. */
   integration?: number;
@@ -84,8 +83,8 @@ export default defineCommand<WorkerInput, WorkerResult>({
     const intervalMs = input.interval === undefined ? undefined : parseDuration(input.interval);
     const callbackGraceMs = input.grace === undefined ? undefined : parseDuration(input.grace);
     const hooks = await loadHooks(ctx.cwd, input.hooks);
-    const sealer = keyringFromEnv(ctx.env);
-    const storeUrl = await resolveStoreUrl(ctx, input.store, "pcx worker");
+    const sealer = requireKeyring(ctx, "pcx worker");
+    const storeUrl = requireStoreUrl(input.store, ctx, "pcx worker");
     // Before the store and the client open, so a signal during start-up stops cleanly too.
     const signal = input.once ? undefined : untilSignal();
     try {
@@ -112,7 +111,7 @@ export default defineCommand<WorkerInput, WorkerResult>({
             logger,
           });
           ctx.out.stderr(
-            `pcx worker: integration ${integrationId}, store ${redactStoreUrl(storeUrl.url)} (from ${storeUrl.source}), API ${session.connection.baseUrl}${input.once ? ", one sweep" : "; stop with Ctrl+C or SIGTERM"}`,
+            `pcx worker: integration ${integrationId}, store ${storeUrl.shown} (from ${storeUrl.source}), API ${session.connection.baseUrl}${input.once ? ", one sweep" : "; stop with Ctrl+C or SIGTERM"}`,
           );
           let stoppedBy = "once";
           if (input.once) {

@@ -46,7 +46,6 @@ export function storeKeyProvider(
         "pcx_not_found",
         `No activation of integration ${integrationId} in environment ${companyId} is in the store`,
         {
-          details: { integrationId, companyId },
           hint: "The key is saved when the environment's activation request is approved through the callback, the reconciler or `pcx requests approve` with a store.",
         },
       );
