@@ -1,8 +1,8 @@
 import { join } from "node:path";
 import { SCHEMA_VERSION } from "@pcx/store-sql";
+import { CLEAN_PCX_ENV, runCli, tempDir } from "@pcx/testkit";
 import { afterEach, describe, expect, it } from "vitest";
 import { run } from "../src/cli.js";
-import { CLEAN_PCX_ENV, runCli, tempDir } from "@pcx/testkit";
 
 const cleanups: Array<() => void> = [];
 afterEach(() => {

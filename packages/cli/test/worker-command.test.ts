@@ -229,7 +229,7 @@ describe("pcx worker (in process)", () => {
     expect([noStore.code, noStore.stderr]).toEqual([2, expect.stringMatching(/needs a store/)]);
     const noSecret = await pcxInProcess(
       args(["--hooks", "hooks.mjs", "--json"]),
-      { ...w.env, PCX_STATE_SECRET: "" },
+      { ...w.env, PCX_STATE_SECRET: "", PCX_STATE_KEY_ID: "" },
       w.dir,
     );
     expect(noSecret.code).toBe(4);

@@ -236,7 +236,15 @@ export {
   type StoreKeyProviderOptions,
   storeKeyProvider,
 } from "./store/index.js";
-// worker: the reconciler, deciding what the callback never saw (docs/reconciler.md)
+// text: making text from elsewhere safe to print (docs/security.md)
+export {
+  describeCharacter,
+  findUnsafeCharacter,
+  type SanitizeForTerminalOptions,
+  sanitizeForTerminal,
+  type UnsafeCharacterOptions,
+} from "./text/index.js";
+// worker: the reconciler, deciding what the callback never saw (docs/stores.md)
 export {
   createReconciler,
   type Reconciler,
@@ -249,11 +257,3 @@ export {
   type StatusChange,
   type SweepSummary,
 } from "./worker/index.js";
-// text: making text from elsewhere safe to print (docs/security.md)
-export {
-  describeCharacter,
-  findUnsafeCharacter,
-  type SanitizeForTerminalOptions,
-  sanitizeForTerminal,
-  type UnsafeCharacterOptions,
-} from "./text/index.js";

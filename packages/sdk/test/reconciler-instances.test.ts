@@ -21,7 +21,11 @@ describe("createReconciler on several instances", () => {
     const t = await reconcilerSetup();
     const a = t.reconciler({ decidedBy: "reconciler-a" });
     const b = t.reconciler({ decidedBy: "reconciler-b" });
-    t.w.start(t.integrationId, [1001], await signTestState(t.integrationId, "r", { now: t.time.now }));
+    t.w.start(
+      t.integrationId,
+      [1001],
+      await signTestState(t.integrationId, "r", { now: t.time.now }),
+    );
     t.afterGrace();
     expect(await a.sweep()).toMatchObject({ skipped: null, decided: 1 });
     expect(await b.sweep()).toMatchObject({ skipped: "lease_held" });

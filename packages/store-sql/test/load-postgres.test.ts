@@ -66,11 +66,11 @@ async function duplicateCallbacks(
     const readies = await Promise.all(instances.map((instance) => instance.waitFor("ready")));
     const ports = readies.map((ready) => ready.ready as number);
     const states = await Promise.all(
-      Array.from({ length: options.count }, (_, i) => signTestState(integrationId, `customer-${i}`)),
+      Array.from({ length: options.count }, (_, i) =>
+        signTestState(integrationId, `customer-${i}`),
+      ),
     );
-    const requests = states.map((state) =>
-      startAsNewCustomer(sandbox, integrationId, { state }),
-    );
+    const requests = states.map((state) => startAsNewCustomer(sandbox, integrationId, { state }));
     const statuses: Record<number, number> = {};
     const phase = performance.now();
     const cpu = process.cpuUsage();

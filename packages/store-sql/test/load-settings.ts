@@ -8,7 +8,7 @@ const CI = process.env.CI === "true" || process.env.CI === "1";
  * A load test's request count: the environment variable when set; else the
  * full count under CI (CI=true, as .ci/run sets it), and `local` on a
  * developer's machine, where the full count takes longer than a test should
- * (docs/reconciler.md lists what was measured).
+ * (docs/stores.md lists what was measured).
  */
 export function loadCount(name: string, full: number, local: number): number {
   const value = Number(process.env[name] ?? (CI ? full : local));

@@ -25,17 +25,16 @@ export {
   testSealer,
 } from "./decision-fixtures.js";
 export {
-  EXAMPLE_READY_LINE,
-  type ExampleStart,
-  startExampleCommand,
-} from "./example-start-command.js";
-export {
   checkExactlyOnce,
   type ExactlyOnceInput,
   type ExactlyOnceReport,
   type ExpectedDecision,
 } from "./exactly-once.js";
-export { loadTestDecision, startAsNewCustomer } from "./load-fixtures.js";
+export {
+  EXAMPLE_READY_LINE,
+  type ExampleStart,
+  startExampleCommand,
+} from "./example-start-command.js";
 export { type FakeTime, fakeTime } from "./fake-time.js";
 // The sandbox fixtures (inProcessSandbox, startTestSandbox) are "@pcx/testkit/sandbox":
 // they load the whole sandbox, which tests that do not use it should not pay for.
@@ -48,6 +47,7 @@ export {
   startHostileServer,
 } from "./hostile-server.js";
 export { leakedFragments, secretRuns } from "./leaked-fragments.js";
+export { loadTestDecision, startAsNewCustomer } from "./load-fixtures.js";
 export { type LocalServer, readBody, startLocalServer } from "./local-server.js";
 export {
   describePostgres,

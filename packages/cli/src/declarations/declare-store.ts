@@ -7,7 +7,7 @@ export function declareStore(program: Program, invoke: Invoke): void {
     .command("store")
     .summary("the activation store: decisions, sealed keys, leases")
     .description(
-      "The store the callback handler, the reconciler and pcx worker keep decisions, state nonces, activations (with sealed keys) and leases in. See docs/stores.md.",
+      "The store the callback handler, the reconciler and pcx worker keep decisions, state nonces, activations (with sealed keys) and leases in.",
     );
   store
     .command("migrate")

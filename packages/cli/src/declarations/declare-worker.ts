@@ -8,7 +8,7 @@ export function declareWorker(program: Program, invoke: Invoke): void {
     .command("worker")
     .summary("run the reconciler: decide requests the callback never saw, sync activation status")
     .description(
-      "Run the reconciler with your backend's hooks module until SIGINT or SIGTERM: decide the pending activation requests whose callback never came (with the same onActivationRequest as your callback), sync activation statuses (UPDATE_REQUIRED, REMOVED) into the store and call onStatusChange, replay unconfirmed decisions. Each event is a line on stdout (--json: one JSON object per line), the summary the last. Keys are sealed with PCX_KEYRING; states are checked with PCX_STATE_SECRET or the profile's. Several workers may share one store: each request is handled by one of them under a lease. See docs/stores.md.",
+      "Run the reconciler with your backend's hooks module until SIGINT or SIGTERM: decide the pending activation requests whose callback never came (with the same onActivationRequest as your callback), sync activation statuses (UPDATE_REQUIRED, REMOVED) into the store and call onStatusChange, replay unconfirmed decisions. Each event is a line on stdout (--json: one JSON object per line), the summary the last. Keys are sealed with PCX_KEYRING; states are checked with PCX_STATE_SECRET or the profile's. Several workers may share one store: each request is handled by one of them under a lease.",
     )
     .requiredOption(
       "--hooks <file>",

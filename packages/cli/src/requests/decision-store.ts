@@ -92,9 +92,13 @@ export function requireStoreUrl(
   const given = flag?.trim() ? flag.trim() : undefined;
   const value = given ?? readEnv(ctx.env, "PCX_STORE")?.trim();
   if (!value) {
-    throw new PcxError("pcx_usage", `${command} needs a store: neither --store nor PCX_STORE is set.`, {
-      hint: "Pass --store sqlite:./pcx.db (or postgres://user@host:5432/db), or set PCX_STORE.",
-    });
+    throw new PcxError(
+      "pcx_usage",
+      `${command} needs a store: neither --store nor PCX_STORE is set.`,
+      {
+        hint: "Pass --store sqlite:./pcx.db (or postgres://user@host:5432/db), or set PCX_STORE.",
+      },
+    );
   }
   const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(value)?.[1];
   if (scheme && !/^postgres(ql)?$/i.test(scheme)) {

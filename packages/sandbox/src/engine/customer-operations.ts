@@ -2,13 +2,17 @@ import type { ActivationRequest, IntegrationVersion } from "@pcx/sdk/contract";
 import { notFound } from "../sandbox-error.js";
 import type { UserRow } from "../store/directory-repo.js";
 import {
+  type CreateCustomerInput,
+  type CreatedCustomer,
+  createCustomer,
+} from "./create-customer.js";
+import {
   type CustomerEnvironment,
   describeEnvironments,
   listUpdatableEnvironments,
 } from "./customer-environments.js";
 import { type CustomerOverview, customerOverview } from "./customer-overview.js";
 import { approvedVersionForCustomer } from "./customer-versions.js";
-import { type CreateCustomerInput, type CreatedCustomer, createCustomer } from "./create-customer.js";
 import type { EngineRun } from "./engine-run.js";
 import { anyIntegration, publishedVersionOf } from "./integration-access.js";
 import {

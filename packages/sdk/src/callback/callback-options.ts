@@ -56,7 +56,7 @@ export interface ActivationRequestContext {
    * decision)` later, before the request expires. `decision` defaults to
    * deferring every environment; approve or reject some now and defer the rest with it.
    * From the reconciler (no browser) `response` is ignored; it asks the hook
-   * again shortly before the request expires (docs/reconciler.md).
+   * again shortly before the request expires (docs/stores.md).
    */
   defer(response: CallbackResponse, decision?: Decision): CallbackAnswer;
 }

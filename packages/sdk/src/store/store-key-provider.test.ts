@@ -102,8 +102,8 @@ describe("storeKeyProvider", () => {
       }),
       { numRuns: 200 },
     );
-    expect(() =>
-      storeKeyProvider({ store, sealer: undefined as never, integrationId: 1 }),
-    ).toThrow(/`store` and `sealer` are required/);
+    expect(() => storeKeyProvider({ store, sealer: undefined as never, integrationId: 1 })).toThrow(
+      /`store` and `sealer` are required/,
+    );
   });
 });

@@ -25,7 +25,7 @@ function addTo(totals: ReconcilerTotals, summary: SweepSummary): void {
  * sweeps at a time under a lease in the store, and each request is handled
  * under its own lease; the decision module keeps every environment to one
  * decision whoever gets there first. Paced by the client's rate limiter.
- * See docs/reconciler.md. Throws `pcx_config` on missing or invalid options.
+ * See docs/stores.md. Throws `pcx_config` on missing or invalid options.
  */
 export function createReconciler(options: ReconcilerOptions): Reconciler {
   const o = resolveReconcilerOptions(options);
