@@ -1,4 +1,4 @@
-import type { RunningSandbox } from "@pcx/sandbox";
+import type { Sandbox } from "@pcx/sandbox";
 import type { ActivationRequest } from "@pcx/sdk/contract";
 
 /**
@@ -7,7 +7,7 @@ import type { ActivationRequest } from "@pcx/sdk/contract";
  * requests can be pending at once. `state` is the link's state, or null.
  */
 export function startAsNewCustomer(
-  sandbox: RunningSandbox,
+  sandbox: Sandbox,
   integrationId: number,
   options: { companies?: number; state?: string | null } = {},
 ): ActivationRequest {
