@@ -7,6 +7,7 @@ export { type AdvanceClockOptions, type AdvancedClock, advanceClock } from "./ad
 export { createSandbox, type Sandbox } from "./create-sandbox.js";
 // the engine: the Procountor side as an in-process service (the customer's pages call it)
 export type { Principal } from "./engine/auth.js";
+export type { CreateCustomerInput, CreatedCustomer } from "./engine/create-customer.js";
 export type { CustomerEnvironment, NotSelectableReason } from "./engine/customer-environments.js";
 export type { CustomerOverview } from "./engine/customer-overview.js";
 export type { SandboxEvent } from "./engine/engine-context.js";

@@ -51,7 +51,7 @@ describe("nodeCallback", () => {
       stateSecrets: { k1: TEST_STATE_SECRET },
       sealer: false,
       onActivationRequest: (_request, ctx) =>
-        ctx.httpRequest.headers.get("cookie") === "acme_session=signed-in"
+        ctx.httpRequest?.headers.get("cookie") === "acme_session=signed-in"
           ? ctx.approveAll()
           : ctx.defer("/acme/sign-in"),
     });

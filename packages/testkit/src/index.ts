@@ -25,6 +25,12 @@ export {
   testSealer,
 } from "./decision-fixtures.js";
 export {
+  checkExactlyOnce,
+  type ExactlyOnceInput,
+  type ExactlyOnceReport,
+  type ExpectedDecision,
+} from "./exactly-once.js";
+export {
   EXAMPLE_READY_LINE,
   type ExampleStart,
   startExampleCommand,
@@ -42,6 +48,7 @@ export {
   startHostileServer,
 } from "./hostile-server.js";
 export { leakedFragments, secretRuns } from "./leaked-fragments.js";
+export { loadTestDecision, startAsNewCustomer } from "./load-fixtures.js";
 export { type LocalServer, readBody, startLocalServer } from "./local-server.js";
 export {
   describePostgres,

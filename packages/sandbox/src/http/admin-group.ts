@@ -4,6 +4,7 @@ import { DEMO_USER } from "../fixtures/demo-fixtures.js";
 import { invalid, SandboxError } from "../sandbox-error.js";
 import { advanceClockFrom, outboxOf } from "./admin-clock-outbox.js";
 import {
+  CreateCustomerBodySchema,
   EnvironmentsQuerySchema,
   IntrospectBodySchema,
   ReviewBodySchema,
@@ -89,6 +90,11 @@ export function createAdminGroup(options: AdminGroupOptions): RouteGroup {
     get("/health", () => ({ ok: true })),
     get("/state", ({ engine }) => ({ ...engine.dumpState(), stats: options.stats })),
     get("/users", ({ engine }) => engine.listUsers()),
+    post(
+      "/customers",
+      ({ engine }, _, body) => engine.createCustomer(parseWith(CreateCustomerBodySchema, body)),
+      201,
+    ),
     get("/users/{userId}/environments", ({ engine, url }, { userId }) => {
       const raw = Object.fromEntries(url.searchParams);
       if (raw.integrationId !== undefined) id(raw.integrationId, "integrationId");

@@ -53,3 +53,8 @@ export const OutboxQuerySchema = z.strictObject({
   userId: z.coerce.number().int().positive().optional(),
   requestId: z.coerce.number().int().positive().optional(),
 });
+
+export const CreateCustomerBodySchema = z.strictObject({
+  /** Environments of the new customer, 1–50. */
+  companies: z.number().int().min(1).max(50),
+});
