@@ -117,7 +117,7 @@ function commandSection(command: CommandNode): string[] {
   const description = command.description() || command.summary();
   const parts = [
     `### \`${title}\``,
-    cell(description),
+    description.replace(/\s+/g, " ").trim(),
     argumentsTable(command) && `Arguments:\n\n${argumentsTable(command)}`,
     optionsTable(command.options) && `Flags:\n\n${optionsTable(command.options)}`,
     command.commands.length > 0 &&

@@ -32,13 +32,23 @@ export function cell(text: string): string {
   return text.replaceAll("\\", "\\\\").replaceAll("|", "\\|").replaceAll("\n", " ");
 }
 
-/** A markdown table. */
+/** A markdown table, its columns padded as the repository's formatter (biome) lays them out. */
 export function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  return [
-    `| ${header.join(" | ")} |`,
-    `| ${header.map(() => "---").join(" | ")} |`,
-    ...rows.map((row) => `| ${row.join(" | ")} |`),
-  ].join("\n");
+  const widths = header.map((h, i) =>
+    Math.max(3, width(h), ...rows.map((row) => width(row[i] ?? ""))),
+  );
+  const line = (cells: readonly string[]) =>
+    `| ${widths.map((w, i) => pad(cells[i] ?? "", w)).join(" | ")} |`;
+  return [line(header), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n");
+}
+
+/** Display width: one column per code point. */
+function width(text: string): number {
+  return [...text].length;
+}
+
+function pad(text: string, to: number): string {
+  return text + " ".repeat(to - width(text));
 }
 
 /** Inline code that survives backticks in the text. */
