@@ -5,15 +5,26 @@
  */
 export const DOCS_BASE_URL = "https://github.com/pcx-dev/pcx/blob/main/docs";
 
+/**
+ * The published URL of the definition file's JSON Schema: the file the SDK
+ * ships as `@pcx/sdk/schema/integration-definition.schema.json`, as committed
+ * in the repository (same repository as DOCS_BASE_URL). `pcx init` writes it
+ * as `$schema` when the project has no local copy in node_modules.
+ */
+export const SCHEMA_URL =
+  "https://raw.githubusercontent.com/pcx-dev/pcx/main/packages/sdk/schema/integration-definition.schema.json";
+
 /** The documentation pages (docs/<page>.md in the repository). */
 export const DOCS_PAGES = [
   "cli",
+  "cli-reference",
   "client",
   "contract",
   "definition",
   "sandbox",
   "benchmarks",
   "contributing",
+  "troubleshooting",
 ] as const;
 /** A documentation page's name, e.g. `"cli"` for docs/cli.md. */
 export type DocsPage = (typeof DOCS_PAGES)[number];
