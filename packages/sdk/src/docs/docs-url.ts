@@ -16,15 +16,21 @@ export const SCHEMA_URL =
 
 /** The documentation pages (docs/<page>.md in the repository). */
 export const DOCS_PAGES = [
+  "README",
+  "getting-started",
+  "definition",
   "cli",
   "cli-reference",
+  "callback",
   "client",
-  "contract",
-  "definition",
+  "stores",
   "sandbox",
+  "examples",
+  "security",
+  "contract",
+  "troubleshooting",
   "benchmarks",
   "contributing",
-  "troubleshooting",
 ] as const;
 /** A documentation page's name, e.g. `"cli"` for docs/cli.md. */
 export type DocsPage = (typeof DOCS_PAGES)[number];
