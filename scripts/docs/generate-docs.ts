@@ -44,14 +44,14 @@ export const GENERATED_PAGES: readonly {
   },
 ];
 
-/** Every generated page as it should read: the committed page with its generated sections rewritten. */
-export function generatePages(): { file: string; committed: string; generated: string }[] {
-  return GENERATED_PAGES.map(({ file, sections }) => {
-    const committed = readFileSync(new URL(file, REPO_ROOT), "utf8");
-    let generated = committed;
-    for (const [name, render] of Object.entries(sections)) {
-      generated = replaceSection(generated, name, render());
-    }
-    return { file, committed, generated };
-  });
+/** A generated page as it should read: the committed page with its generated sections rewritten. */
+export function generatePage(file: string): { committed: string; generated: string } {
+  const page = GENERATED_PAGES.find((p) => p.file === file);
+  if (!page) throw new Error(`${file} has no generated sections`);
+  const committed = readFileSync(new URL(file, REPO_ROOT), "utf8");
+  let generated = committed;
+  for (const [name, render] of Object.entries(page.sections)) {
+    generated = replaceSection(generated, name, render());
+  }
+  return { committed, generated };
 }
