@@ -23,7 +23,7 @@ export const TROUBLESHOOTING: Readonly<Record<PcxErrorCode, TroubleshootingEntry
   pcx_invalid_definition: {
     from: "CLI, SDK",
     cause:
-      "The integration definition has errors (`pcx validate`, `pcx define`, `loadDefinition`). `details.issues` lists each one with its path, line and column.",
+      "The integration definition has errors (`pcx validate`, `pcx define`, `loadDefinition`). `details.fields` lists each one with its dot-path (`pcx validate` also gives the line and column).",
     fix: "Run `pcx validate` and fix each error it lists; the issue codes are explained in [the definition file](definition.md#issue-codes).",
   },
   pcx_definition_not_found: {
