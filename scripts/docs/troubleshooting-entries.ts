@@ -115,7 +115,7 @@ export const TROUBLESHOOTING: Readonly<Record<PcxErrorCode, TroubleshootingEntry
     from: "SDK client",
     cause:
       "The API answered 429 and the client's retries (which wait as `Retry-After` says) were used up.",
-    fix: "Send fewer requests: share one client per process, lower concurrency, or raise `retry.retries`.",
+    fix: "Send fewer requests: share one client per process, lower concurrency, or raise `retry.maxAttempts`.",
   },
   pcx_server_error: {
     from: "SDK client",
@@ -164,8 +164,8 @@ export const TROUBLESHOOTING: Readonly<Record<PcxErrorCode, TroubleshootingEntry
   pcx_retries_exhausted: {
     from: "SDK client",
     cause:
-      "Every retry of a request failed. The client currently reports the last attempt's own code (`pcx_server_error`, `pcx_timeout`, …) with `details.attempts`; this code is kept for that case.",
-    fix: "As for the last attempt's error; `--verbose` shows each attempt.",
+      'Reserved: this version never throws it. When every attempt of a call fails, the client throws the last error with its own code (`pcx_rate_limited`, `pcx_server_error`, `pcx_network`, `pcx_timeout`), with `details.retriesExhausted: true` and `details.attempts`, and a message ending "(after N attempts)".',
+    fix: "Look up the code the error has; `--verbose` shows each attempt.",
   },
   pcx_store: {
     from: "`@pcx/store-sql`",
