@@ -70,7 +70,7 @@ export function renderDefinitionFields(schema: JsonObject): string {
 /** The rights catalogue's two tables (English with the facts, then the Finnish texts). */
 export function renderRightsCatalogue(catalogue: readonly RightInfo[]): string {
   const english = table(
-    ["key", "English", "Finnish", "group", "risk", "`view`", "`all`", "named publicly"],
+    ["key", "English", "Finnish", "group", "risk", "`view`", "`all`", "named publicly", "fi from"],
     catalogue.map((r) => [
       code(r.key),
       cell(r.label.en),
@@ -80,6 +80,7 @@ export function renderRightsCatalogue(catalogue: readonly RightInfo[]): string {
       cell(r.levels.view.en),
       cell(r.levels.all.en),
       r.documented ? "yes" : "no",
+      r.fiLabelSource === "procountor" ? "Procountor" : "pcx",
     ]),
   );
   const finnish = table(

@@ -8,6 +8,15 @@ import { describe, expect, it } from "vitest";
 import { codeBlocks, REPO_DIR } from "./doc-snippets.js";
 
 const DOCS_DIR = join(REPO_DIR, "docs");
+
+/**
+ * Links known to be broken, each with its reason, so that the rest stays
+ * checked. A test below fails once one of them resolves: then remove it here.
+ */
+const KNOWN_BROKEN: Readonly<Record<string, string>> = {
+  "stores.md: benchmarks.md#reconciler-sweep-rate-benchreconciler-sweepmjs":
+    "bench/reconciler-sweep.mjs has no section in docs/benchmarks.md yet; both pages belong to other work in progress",
+};
 const pages = readdirSync(DOCS_DIR).filter((f) => f.endsWith(".md"));
 const read = (file: string) => readFileSync(file, "utf8");
 
@@ -64,6 +73,7 @@ describe("docs/", () => {
     expect(text).not.toMatch(/\.\.\/shared|DESIGN\.md|\bCLI\.md|PROCOUNTOR-FACTS/);
     for (const link of links(text)) {
       if (/^[a-z]+:/.test(link)) continue; // https:, mailto:
+      if (`${page}: ${link}` in KNOWN_BROKEN) continue;
       const [path = "", anchor] = link.split("#");
       const target = path === "" ? join(DOCS_DIR, page) : resolve(DOCS_DIR, path);
       expect(relative(REPO_DIR, target).startsWith(".."), `${link} leaves the repository`).toBe(
@@ -75,4 +85,15 @@ describe("docs/", () => {
       }
     }
   });
+
+  it.each(Object.keys(KNOWN_BROKEN))(
+    "%s is still broken (else remove it from KNOWN_BROKEN)",
+    (entry) => {
+      const [page = "", link = ""] = entry.split(": ");
+      expect(links(read(join(DOCS_DIR, page)))).toContain(link);
+      const [path = "", anchor = ""] = link.split("#");
+      const target = resolve(DOCS_DIR, path);
+      expect(existsSync(target) && anchors(read(target)).has(anchor)).toBe(false);
+    },
+  );
 });
