@@ -1,9 +1,27 @@
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { DOCS_BASE_URL, SCHEMA_URL } from "@pcx/sdk/docs";
 import { describe, expect, it } from "vitest";
 import { pcx, tempDirPerTest } from "./pcx-harness.js";
 
 const emptyDir = tempDirPerTest();
+
+/** Where an npm install puts the SDK's schema, and the file itself. */
+const INSTALLED_SCHEMA = "node_modules/@pcx/sdk/schema/integration-definition.schema.json";
+const SHIPPED_SCHEMA = readFileSync(
+  createRequire(import.meta.url).resolve("@pcx/sdk/schema/integration-definition.schema.json"),
+  "utf8",
+);
+
+/** A project directory laid out as `npm i -D @pcx/cli` leaves it: the SDK's schema in node_modules. */
+function projectWithSdk(): string {
+  const dir = emptyDir();
+  mkdirSync(join(dir, dirname(INSTALLED_SCHEMA)), { recursive: true });
+  writeFileSync(join(dir, INSTALLED_SCHEMA), SHIPPED_SCHEMA);
+  return dir;
+}
 
 const ALL_FLAGS = [
   "--name",
@@ -35,9 +53,7 @@ describe("pcx init (non-interactive: no TTY)", () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toContain("Wrote pcx.integration.yaml");
     const text = readFileSync(join(dir, "pcx.integration.yaml"), "utf8");
-    expect(text).toMatch(
-      /^\$schema: \.\/node_modules\/@pcx\/sdk\/schema\/integration-definition\.schema\.json$/m,
-    );
+    expect(text.split("\n")[0]).toBe(`$schema: ${SCHEMA_URL}`);
     expect(text).toContain("maxConcurrentActivations: 20");
     expect(text).toContain("Looks up customers: by business id.");
 
@@ -58,9 +74,7 @@ describe("pcx init (non-interactive: no TTY)", () => {
     expect(doc.file).toBe("pcx.integration.json");
     expect(doc.format).toBe("json");
     const written = JSON.parse(readFileSync(join(dir, "pcx.integration.json"), "utf8"));
-    expect(written.$schema).toBe(
-      "./node_modules/@pcx/sdk/schema/integration-definition.schema.json",
-    );
+    expect(written.$schema).toBe(SCHEMA_URL);
     expect(written.technicalUser.rights).toHaveLength(2);
     expect(written.technicalUser.rights[1]).toEqual({
       right: "business-partners",
@@ -131,7 +145,7 @@ describe("pcx init (non-interactive: no TTY)", () => {
   });
 
   it("--file in a subdirectory points $schema back at the project's node_modules", async () => {
-    const dir = emptyDir();
+    const dir = projectWithSdk();
     const run = await pcx(["init", ...ALL_FLAGS, "--file", "config/pcx.integration.yml"], {
       cwd: dir,
     });
@@ -140,5 +154,45 @@ describe("pcx init (non-interactive: no TTY)", () => {
     expect(text).toContain(
       "$schema: ../node_modules/@pcx/sdk/schema/integration-definition.schema.json",
     );
+  });
+
+  describe("the $schema it writes resolves", () => {
+    /** The repository's raw-file base that SCHEMA_URL points into, from the same repository as the docs. */
+    const repository = DOCS_BASE_URL.replace(
+      /^https:\/\/github\.com\/([^/]+\/[^/]+)\/blob\/([^/]+)\/docs$/,
+      "$1@$2",
+    );
+    const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
+
+    it("in a plain project (no node_modules): the published URL of the schema file the SDK ships", async () => {
+      const dir = emptyDir();
+      expect((await pcx(["init", ...ALL_FLAGS, "--format", "json"], { cwd: dir })).code).toBe(0);
+      const ref = JSON.parse(readFileSync(join(dir, "pcx.integration.json"), "utf8")).$schema;
+      const match = /^https:\/\/raw\.githubusercontent\.com\/([^/]+\/[^/]+)\/([^/]+)\/(.+)$/.exec(
+        ref,
+      );
+      expect(match, ref).not.toBeNull();
+      const [, repo, branch, path] = match!;
+      // The docs and the schema are published from the same repository and branch.
+      expect(`${repo}@${branch}`).toBe(repository);
+      // The path is the schema file the SDK package ships (package.json "files"/"exports").
+      const file = join(repoRoot, path!);
+      expect(existsSync(file), file).toBe(true);
+      expect(JSON.parse(readFileSync(file, "utf8")).title).toBe("pcx integration definition");
+      expect(path).toBe(`packages/sdk/${INSTALLED_SCHEMA.replace("node_modules/@pcx/sdk/", "")}`);
+    });
+
+    it("with @pcx/sdk installed (npm puts it beside @pcx/cli): a relative path to that file, also from a subdirectory", async () => {
+      const dir = projectWithSdk();
+      for (const file of ["pcx.integration.yaml", "deploy/procountor/pcx.integration.yaml"]) {
+        const run = await pcx(["init", ...ALL_FLAGS, "--file", file], { cwd: dir });
+        expect(run.code).toBe(0);
+        const first = readFileSync(join(dir, file), "utf8").split("\n")[0]!;
+        const ref = first.replace(/^\$schema: /, "");
+        expect(ref).not.toBe(first);
+        expect(ref.startsWith(".")).toBe(true);
+        expect(readFileSync(resolve(dirname(join(dir, file)), ref), "utf8")).toBe(SHIPPED_SCHEMA);
+      }
+    });
   });
 });

@@ -129,7 +129,7 @@ export {
   validateDefinition,
 } from "./definition/index.js";
 // docs: where the documentation is published, for messages that link to it
-export { DOCS_BASE_URL, DOCS_PAGES, type DocsPage, docsUrl } from "./docs/index.js";
+export { DOCS_BASE_URL, DOCS_PAGES, type DocsPage, docsUrl, SCHEMA_URL } from "./docs/index.js";
 // errors: PcxError, its codes, typed details per code, HTTP statuses (docs/client.md#errors)
 export {
   type AnyPcxError,

@@ -1,12 +1,13 @@
 import { existsSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
-import { dirname, extname, join, relative, resolve, sep } from "node:path";
+import { dirname, extname, join, parse, relative, resolve, sep } from "node:path";
 import {
   DEFAULT_SCHEMA_REF,
   type DefinitionIssue,
   type IntegrationDefinition,
   PcxError,
   RIGHTS_CATALOGUE,
+  SCHEMA_URL,
   serializeDefinition,
   validateDefinition,
 } from "@pcx/sdk";
@@ -47,7 +48,7 @@ export interface InitResult {
 
 type Right = { right: string; level: "view" | "all"; purpose: string };
 
-/** DEFAULT_SCHEMA_REF (`./node_modules/@pcx/sdk/schema/…`) without the `./`, to resolve from cwd. */
+/** DEFAULT_SCHEMA_REF (`./node_modules/@pcx/sdk/schema/…`) without the `./`, to look for from the file's directory up. */
 const SCHEMA_PATH = DEFAULT_SCHEMA_REF.replace(/^\.\//, "");
 const DISCOVERY_ORDER = ["pcx.integration.json", "pcx.integration.yaml", "pcx.integration.yml"];
 
@@ -132,10 +133,22 @@ function resolveTarget(input: InitInput, cwd: string): { path: string; format: "
   return { path: resolve(cwd, file), format };
 }
 
-/** `./node_modules/…` from the directory of the file, so editors find the schema. */
-function schemaRef(file: string, cwd: string): string {
-  const rel = relative(dirname(file), join(cwd, SCHEMA_PATH)).split(sep).join("/");
-  return rel.startsWith(".") ? rel : `./${rel}`;
+/**
+ * The `$schema` to write: the path, relative to the file, of the schema in
+ * the nearest node_modules above the file that has it (`npm i -D @pcx/cli`
+ * installs @pcx/sdk beside it), so editors work offline; else the published
+ * SCHEMA_URL (pnpm installs, `npx pcx`, no install at all). Either resolves.
+ */
+function schemaRef(file: string): string {
+  const { root } = parse(file);
+  for (let dir = dirname(file); ; dir = dirname(dir)) {
+    const candidate = join(dir, SCHEMA_PATH);
+    if (existsSync(candidate)) {
+      const rel = relative(dirname(file), candidate).split(sep).join("/");
+      return rel.startsWith(".") ? rel : `./${rel}`;
+    }
+    if (dir === root) return SCHEMA_URL;
+  }
 }
 
 function slug(text: string): string {
@@ -274,7 +287,7 @@ export default defineCommand<InitInput, InitResult>({
     }
     const { values, rights, maxActivations } = await collectAnswers(input, ctx);
     const draft = {
-      $schema: schemaRef(target.path, ctx.cwd),
+      $schema: schemaRef(target.path),
       name: values.name,
       description: values.description,
       ...(input.logoUrl ? { logoUrl: input.logoUrl } : {}),

@@ -5,13 +5,30 @@
  */
 export const DOCS_BASE_URL = "https://github.com/pcx-dev/pcx/blob/main/docs";
 
+/**
+ * The published URL of the definition file's JSON Schema: the file the SDK
+ * ships as `@pcx/sdk/schema/integration-definition.schema.json`, as committed
+ * in the repository (same repository as DOCS_BASE_URL). `pcx init` writes it
+ * as `$schema` when the project has no local copy in node_modules.
+ */
+export const SCHEMA_URL =
+  "https://raw.githubusercontent.com/pcx-dev/pcx/main/packages/sdk/schema/integration-definition.schema.json";
+
 /** The documentation pages (docs/<page>.md in the repository). */
 export const DOCS_PAGES = [
-  "cli",
-  "client",
-  "contract",
+  "README",
+  "getting-started",
   "definition",
+  "cli",
+  "cli-reference",
+  "callback",
+  "client",
+  "stores",
   "sandbox",
+  "examples",
+  "security",
+  "contract",
+  "troubleshooting",
   "benchmarks",
   "contributing",
 ] as const;
