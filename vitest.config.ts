@@ -36,6 +36,7 @@ export default defineConfig({
       "packages/*/src/**/*.test.ts",
       "packages/*/test/**/*.test.ts",
       "examples/**/*.test.ts",
+      "scripts/*/test/**/*.test.ts",
     ],
     testTimeout: 20_000,
     hookTimeout: 60_000,
