@@ -1,5 +1,6 @@
 // The demo's closing lines: each environment's final status, then what to
 // try next (or, with --open, where to click).
+import { sanitizeForTerminal } from "@pcx/sdk";
 import { outcomeLine } from "./outcomes.js";
 
 /** @param {import("./outcomes.js").EnvironmentOutcome[]} outcomes */
@@ -23,13 +24,15 @@ export function nextSteps() {
  * @param {string} sandboxUrl
  * @param {string} callbackUrl
  * @param {string} link A fresh link: the one above is used up.
+ * @param {import("./outcomes.js").EnvironmentOutcome[]} outcomes
  */
-export function openAccount(sandboxUrl, callbackUrl, link) {
+export function openAccount(sandboxUrl, callbackUrl, link, outcomes) {
+  const left = outcomes.filter((o) => o.outcome === "refused for the limit").map((o) => o.name);
   return [
     "",
     `The sandbox (${sandboxUrl}) and the backend (${callbackUrl}) keep running.`,
     'Open this link in a browser, sign in as "demo", and activate an environment',
-    "the customer has not yet (Salmisen Metsäpalvelu Ay was left out for the limit):",
+    `the customer has not activated yet${left.length > 0 ? ` (${sanitizeForTerminal(left.join(", "))} was left out for the limit)` : ""}:`,
     `  ${link}`,
     "",
     "Stop with Ctrl+C.",

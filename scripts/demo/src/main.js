@@ -40,7 +40,8 @@ try {
     for (const line of nextSteps()) reporter.line(line);
   } else {
     const link = await run.newLink();
-    for (const line of openAccount(run.sandboxUrl, run.callbackUrl, link)) reporter.line(line);
+    for (const line of openAccount(run.sandboxUrl, run.callbackUrl, link, run.outcomes))
+      reporter.line(line);
     let stopping = false;
     const stop = async () => {
       if (stopping) return;

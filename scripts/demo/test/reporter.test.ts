@@ -6,7 +6,11 @@ import { createReporter, isInteractive } from "../src/reporter.js";
 it("writes plain numbered steps and their notes without a terminal", async () => {
   let out = "";
   const reporter = createReporter({ write: (text) => (out += text), interactive: false });
-  expect(await reporter.step("first", async (note) => (note("a note"), 42))).toBe(42);
+  const value = await reporter.step("first", async (note) => {
+    note("a note");
+    return 42;
+  });
+  expect(value).toBe(42);
   await expect(
     reporter.step("second", async () => {
       throw new Error("boom");
