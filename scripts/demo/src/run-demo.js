@@ -71,16 +71,25 @@ const shortLink = (link) => (link.length > 90 ? `${link.slice(0, 89)}…` : link
 /**
  * Runs the demo's steps through `reporter`. The sandbox and the backend keep
  * running until `close()`; on a failure they are stopped and the error thrown.
+ * Aborting `signal` (Ctrl+C) stops them at once: the running step then fails.
  *
  * @param {Reporter} reporter
+ * @param {{ signal?: AbortSignal }} [options]
  * @returns {Promise<DemoRun>}
  */
-export async function runDemo(reporter) {
+export async function runDemo(reporter, options = {}) {
   /** @type {Array<() => Promise<void>>} */
   const closers = [];
-  const close = async () => {
-    for (const closer of closers.splice(0).reverse()) await closer();
+  /** @type {Promise<void> | undefined} */
+  let closing;
+  /** Stops everything started so far, once; later calls wait for the same stop. */
+  const close = () => {
+    closing ??= (async () => {
+      for (const closer of closers.splice(0).reverse()) await closer();
+    })();
+    return closing;
   };
+  options.signal?.addEventListener("abort", () => void close(), { once: true });
   try {
     const sandbox = await reporter.step(
       "Procountor's sandbox starts, in this process",
