@@ -38,7 +38,7 @@ it("quotes the demo's step titles and final statuses as the demo prints them", a
       .split("\n")
       .filter((line) => /^\d+\. /.test(line) && !line.includes("packages build"))
       .map((line) => line.replace(/^\d+\. /, ""));
-  const finals = (text: string) => text.slice(text.indexOf("Final status")).split("\n\n")[0];
+  const finals = (text: string) => text.slice(text.indexOf("Final status")).split("\n\n")[0] ?? "";
   expect(titles(block)).toEqual(titles(output));
   expect(titles(block).length).toBeGreaterThan(5);
   expect(finals(block)).toBe(finals(output).trimEnd());
