@@ -89,13 +89,25 @@ export async function runDemo(reporter, options = {}) {
     })();
     return closing;
   };
+  /**
+   * Adds what `closer` stops to what `close()` stops. Once a stop began
+   * (Ctrl+C), it stops it at once instead and ends the run.
+   * @param {() => Promise<void>} closer
+   */
+  const own = (closer) => {
+    if (closing) {
+      void closer();
+      throw new Error("Stopped.");
+    }
+    closers.push(closer);
+  };
   options.signal?.addEventListener("abort", () => void close(), { once: true });
   try {
     const sandbox = await reporter.step(
       "Procountor's sandbox starts, in this process",
       async (note) => {
         const started = await startSandbox({ port: 0 });
-        closers.push(() => started.close());
+        own(() => started.close());
         note(`the partner API at ${started.apiBaseUrl}, the customer's pages at ${started.url}`);
         return started;
       },
@@ -106,7 +118,7 @@ export async function runDemo(reporter, options = {}) {
       transport: fetchTransport({ fetch: sandbox.fetch }),
       rateLimit: false,
     });
-    closers.push(() => client.close());
+    own(() => client.close());
     const port = await freePort();
     const callbackUrl = `http://127.0.0.1:${port}/procountor/callback`;
 
@@ -136,7 +148,7 @@ export async function runDemo(reporter, options = {}) {
           stateKey,
         });
         note(
-          `at most ${made.limits.maxConcurrentActivations} environments at once (pcx limits --set ${DEMO_LIMIT})`,
+          `at most ${made.limits.maxConcurrentActivations} environments at once (pcx limits set ${DEMO_LIMIT})`,
         );
         note(`a link with a signed state for the customer "${CUSTOMER_REF}" (pcx link --state):`);
         note(`  ${shortLink(made.link)}`);
@@ -152,7 +164,7 @@ export async function runDemo(reporter, options = {}) {
       "The integrator's backend starts: examples/express-backend",
       async (note) => {
         const dir = await mkdtemp(join(tmpdir(), "pcx-demo-"));
-        closers.push(() => rm(dir, { recursive: true, force: true }));
+        own(() => rm(dir, { recursive: true, force: true }));
         const started = await startBackend({
           api: { baseUrl: sandbox.apiBaseUrl, credentials: sandbox.credentials, rateLimit: false },
           integrationId,
@@ -166,7 +178,7 @@ export async function runDemo(reporter, options = {}) {
           },
           onDecided: (result) => decided.push(result),
         });
-        closers.push(() => started.close());
+        own(() => started.close());
         note(`Express 5 with the SDK's callback handler, listening at ${started.callbackUrl}`);
         note(`its store: a SQLite file in ${dir}`);
         return started;
