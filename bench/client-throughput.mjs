@@ -22,17 +22,17 @@
 //
 // Goal: client CPU per call ≤ 1.5× the undici request. Results are recorded in docs/benchmarks.md.
 
-import { spawn } from "node:child_process";
-import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { loadavg } from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
+import { built, measureCalls, median, ROOT, startChildProcess } from "./lib/bench-kit.mjs";
 
-const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const sdkDist = join(root, "packages/sdk/dist/index.js");
-const sandboxDist = join(root, "packages/sandbox/dist/index.js");
+const dist = built({
+  sdk: "packages/sdk/dist/index.js",
+  sandbox: "packages/sandbox/dist/index.js",
+});
 const { values } = parseArgs({
   options: {
     calls: { type: "string", default: "1000" },
@@ -47,63 +47,23 @@ const calls = Number(values.calls);
 const concurrency = Number(values.concurrency);
 const rounds = Number(values.rounds);
 
-for (const file of [sdkDist, sandboxDist]) {
-  if (!existsSync(file)) {
-    console.error(`No build at ${file}; run: npx -y pnpm@10 build`);
-    process.exit(2);
-  }
-}
-
 /** Starts the sandbox in a child process; resolves with its API base URL. */
 function startSandboxProcess() {
-  const script = `
-    const { startSandbox } = await import(${JSON.stringify(pathToFileURL(sandboxDist).href)});
+  return startChildProcess(`
+    const { startSandbox } = await import(${JSON.stringify(dist.sandbox)});
     const s = await startSandbox({ port: 0 });
     process.stdout.write(JSON.stringify({ apiBaseUrl: s.apiBaseUrl, credentials: s.credentials }) + "\\n");
     process.stdin.resume();
     process.stdin.on("end", () => s.close().then(() => process.exit(0)));
-  `;
-  const child = spawn(process.execPath, ["--input-type=module", "-e", script], {
-    stdio: ["pipe", "pipe", "inherit"],
-  });
-  return new Promise((resolve, reject) => {
-    let out = "";
-    child.stdout.on("data", (chunk) => {
-      out += chunk;
-      const line = out.split("\n")[0];
-      if (out.includes("\n")) resolve({ child, ...JSON.parse(line) });
-    });
-    child.once("exit", (code) => reject(new Error(`sandbox exited ${code}`)));
-  });
+  `);
 }
 
-/** Runs `calls` calls of `fn`, `concurrency` at a time; returns wall ms and this process's CPU µs per call. */
-async function run(fn) {
-  let next = 0;
-  const cpu = process.cpuUsage();
-  const start = process.hrtime.bigint();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < calls) {
-        next++;
-        await fn();
-      }
-    }),
-  );
-  const ms = Number(process.hrtime.bigint() - start) / 1e6;
-  const used = process.cpuUsage(cpu);
-  return { ms, cpuUsPerCall: (used.user + used.system) / calls };
-}
+/** One variant's run: `calls` calls, `concurrency` at a time. */
+const run = (fn) => measureCalls(calls, concurrency, fn);
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
-
-const { createClient } = await import(pathToFileURL(sdkDist).href);
+const { createClient } = await import(dist.sdk);
 // The SDK's own copy of undici, as its default transport loads it.
-const undiciPath = createRequire(join(root, "packages/sdk/package.json")).resolve("undici");
+const undiciPath = createRequire(join(ROOT, "packages/sdk/package.json")).resolve("undici");
 const { Agent } = await import(pathToFileURL(undiciPath).href);
 const sandbox = await startSandboxProcess();
 try {

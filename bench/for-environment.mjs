@@ -20,16 +20,14 @@
 // Goal: ≤ 64 MB of heap for 10,000 environment clients, one shared pool (the
 // server sees at most the pool's 16 connections).
 
-import { spawn } from "node:child_process";
-import { existsSync } from "node:fs";
 import { loadavg } from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
+import { built, inPool, median, startChildProcess } from "./lib/bench-kit.mjs";
 
-const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const sdkDist = join(root, "packages/sdk/dist/index.js");
-const sandboxDist = join(root, "packages/sandbox/dist/index.js");
+const dist = built({
+  sdk: "packages/sdk/dist/index.js",
+  sandbox: "packages/sandbox/dist/index.js",
+});
 const { values } = parseArgs({
   options: {
     clients: { type: "string", default: "10000" },
@@ -42,12 +40,6 @@ const clients = Number(values.clients);
 const rounds = Number(values.rounds);
 const concurrency = Number(values.concurrency);
 
-for (const file of [sdkDist, sandboxDist]) {
-  if (!existsSync(file)) {
-    console.error(`No build at ${file}; run: npx -y pnpm@10 build`);
-    process.exit(2);
-  }
-}
 if (typeof globalThis.gc !== "function") {
   console.error("Run with node --expose-gc, so heap figures are measured after a full GC.");
   process.exit(2);
@@ -56,8 +48,8 @@ if (typeof globalThis.gc !== "function") {
 /** The child: gets a valid integration from the sandbox, then serves it from a bare server. */
 const childScript = `
   import { createServer } from "node:http";
-  const { startSandbox } = await import(${JSON.stringify(pathToFileURL(sandboxDist).href)});
-  const { createClient } = await import(${JSON.stringify(pathToFileURL(sdkDist).href)});
+  const { startSandbox } = await import(${JSON.stringify(dist.sandbox)});
+  const { createClient } = await import(${JSON.stringify(dist.sdk)});
   const sandbox = await startSandbox({ port: 0 });
   const maker = createClient({ baseUrl: sandbox.apiBaseUrl, credentials: sandbox.credentials, rateLimit: false });
   const integration = await maker.integrations.create({
@@ -100,29 +92,7 @@ const childScript = `
   process.stdin.on("end", () => server.close(() => process.exit(0)));
 `;
 
-function startServerProcess() {
-  const child = spawn(process.execPath, ["--input-type=module", "-e", childScript], {
-    stdio: ["pipe", "pipe", "inherit"],
-  });
-  return new Promise((resolve, reject) => {
-    let out = "";
-    child.stdout.on("data", (chunk) => {
-      out += chunk;
-      if (out.includes("\n")) resolve({ child, ...JSON.parse(out.split("\n")[0]) });
-    });
-    child.once("exit", (code) => reject(new Error(`server exited ${code}`)));
-  });
-}
-
-/** Runs `task(i)` for i < n, `limit` at a time. */
-async function pool(n, limit, task) {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: limit }, async () => {
-      while (next < n) await task(next++);
-    }),
-  );
-}
+const startServerProcess = () => startChildProcess(childScript);
 
 function heapAfterGc() {
   globalThis.gc();
@@ -130,14 +100,9 @@ function heapAfterGc() {
   return process.memoryUsage().heapUsed;
 }
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
 const MB = 1024 * 1024;
 
-const { createClient } = await import(pathToFileURL(sdkDist).href);
+const { createClient } = await import(dist.sdk);
 const server = await startServerProcess();
 const credentials = {
   clientId: "bench",
@@ -152,7 +117,7 @@ async function measureSingle() {
   const before = heapAfterGc();
   const started = performance.now();
   const client = createClient({ baseUrl: server.baseUrl, credentials, rateLimit: false });
-  await pool(clients, concurrency, () => client.integrations.get(server.id));
+  await inPool(clients, concurrency, () => client.integrations.get(server.id));
   const ms = performance.now() - started;
   const heap = heapAfterGc() - before;
   await client.close();
@@ -166,7 +131,7 @@ async function measureEnvironments() {
   const started = performance.now();
   const parent = createClient({ baseUrl: server.baseUrl, credentials });
   const environments = new Array(clients);
-  await pool(clients, concurrency, async (i) => {
+  await inPool(clients, concurrency, async (i) => {
     const env = parent.forEnvironment(100_000 + i, { apiKey: `tk-bench-${i}-0123456789` });
     environments[i] = env;
     await env.integrations.get(server.id);

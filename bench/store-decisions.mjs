@@ -20,25 +20,18 @@
 // Results are recorded in docs/benchmarks.md.
 
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { parseArgs } from "node:util";
+import { built, inPool, median, ROOT } from "./lib/bench-kit.mjs";
 
-const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const dist = {
-  sdk: join(root, "packages/sdk/dist/index.js"),
-  sqlite: join(root, "packages/store-sql/dist/sqlite.js"),
-  postgres: join(root, "packages/store-sql/dist/postgres.js"),
-};
-for (const file of Object.values(dist)) {
-  if (!existsSync(file)) {
-    console.error(`No build at ${file}; run: npx -y pnpm@10 build`);
-    process.exit(2);
-  }
-}
+const dist = built({
+  sdk: "packages/sdk/dist/index.js",
+  sqlite: "packages/store-sql/dist/sqlite.js",
+  postgres: "packages/store-sql/dist/postgres.js",
+});
 const { values } = parseArgs({
   options: {
     requests: { type: "string", default: "300" },
@@ -83,37 +76,26 @@ const keyFor = ({ action, companyIds }) => `bench:${action}:${companyIds.join(",
 async function run(store) {
   const first = nextRequestId;
   nextRequestId += requests;
-  let next = 0;
   const start = process.hrtime.bigint();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < requests) {
-        const requestId = first + next++;
-        const companyIds = Array.from({ length: ENVIRONMENTS }, (_, i) => 1000 + i);
-        const { claimed } = await store.claimDecisions({
-          requestId,
-          intents: companyIds.map((companyId) => ({ companyId, action: "approve", reason: null })),
-          keyFor,
-          decidedBy: "bench",
-          now: new Date(),
-        });
-        if (claimed.length !== ENVIRONMENTS) throw new Error(`request ${requestId}: lost a claim`);
-        await store.markDecisionsApplied(
-          requestId,
-          claimed.map((companyId) => ({ companyId, outcome: "APPROVED" })),
-          new Date(),
-        );
-      }
-    }),
-  );
+  await inPool(requests, concurrency, async (i) => {
+    const requestId = first + i;
+    const companyIds = Array.from({ length: ENVIRONMENTS }, (_, i) => 1000 + i);
+    const { claimed } = await store.claimDecisions({
+      requestId,
+      intents: companyIds.map((companyId) => ({ companyId, action: "approve", reason: null })),
+      keyFor,
+      decidedBy: "bench",
+      now: new Date(),
+    });
+    if (claimed.length !== ENVIRONMENTS) throw new Error(`request ${requestId}: lost a claim`);
+    await store.markDecisionsApplied(
+      requestId,
+      claimed.map((companyId) => ({ companyId, outcome: "APPROVED" })),
+      new Date(),
+    );
+  });
   return Number(process.hrtime.bigint() - start) / 1e6;
 }
-
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
-};
 
 try {
   for (const entry of stores) await run(entry.store); // warm-up round
@@ -147,7 +129,7 @@ try {
   rmSync(dir, { recursive: true, force: true });
   if (pgUrl) {
     // pg is a dependency of packages/store-sql, not of the repository root.
-    const pg = createRequire(join(root, "packages/store-sql/package.json"))("pg");
+    const pg = createRequire(join(ROOT, "packages/store-sql/package.json"))("pg");
     const client = new pg.Client({ connectionString: pgUrl });
     await client.connect();
     await client.query(`drop schema if exists "${pgSchema}" cascade`);

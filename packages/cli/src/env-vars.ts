@@ -31,7 +31,7 @@ export const ENV_VARS = [
   {
     name: "PCX_STORE",
     effect:
-      "the store pcx requests approve seals technical users' API keys into, when --store is not given (sqlite:PATH, a file path, or postgres://…)",
+      "the activation store pcx requests approve, pcx worker and pcx store migrate use, when --store is not given (sqlite:PATH, a file path, or postgres://…)",
   },
   {
     name: "PCX_KEYRING",

@@ -221,7 +221,7 @@ describe("pcx completion", () => {
     expect(zsh).toContain("'validate:validate a definition file'");
     expect(zsh).toContain('"limits set") entries=(');
     expect(fish).toContain(
-      "complete -c pcx -f -n \"not __fish_seen_subcommand_from init validate diff define status limits link requests activations sandbox login logout profiles completion help\" -a validate -d 'validate a definition file'",
+      "complete -c pcx -f -n \"not __fish_seen_subcommand_from init validate diff define status limits link requests activations worker store sandbox login logout profiles completion help\" -a validate -d 'validate a definition file'",
     );
     expect(fish).toContain("-a set -d 'set the limit (a whole number from 1, or none)'");
     expect(fish).toContain("-l locale -x -a 'en fi'");

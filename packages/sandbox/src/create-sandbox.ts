@@ -1,3 +1,4 @@
+import type { AdvancedClock } from "./advance-clock.js";
 import { SandboxEngine } from "./engine/sandbox-engine.js";
 import { DEMO_CREDENTIALS, type SandboxCredentials } from "./fixtures/demo-credentials.js";
 import { seedDemoFixtures } from "./fixtures/demo-fixtures.js";
@@ -36,6 +37,12 @@ export interface Sandbox {
    * followed; a connection chaos drops rejects with a TypeError, as fetch does.
    */
   readonly fetch: typeof fetch;
+  /**
+   * Moves the sandbox's clock forward by `ms` and expires what is due: tests
+   * make requests time out and tokens age without waiting. Over HTTP:
+   * `POST /sandbox/clock` or the `advanceClock(url, by)` helper.
+   */
+  advanceClock(ms: number): AdvancedClock;
   /** Adds a handler after the built-in ones and those from options (before the customer's pages). */
   use(handler: SandboxHandler): void;
   /** Stops timers and closes the store (and the server, from `startSandbox`). Idempotent. */
@@ -108,7 +115,9 @@ export function assembleSandbox(
       log: o.logger,
     }),
     createAdminGroup({ stats, anyHost }),
-    ...(o.pages ? [createPagesGroup()] : []),
+    ...(o.pages
+      ? [createPagesGroup({ priceListUrl: o.priceListUrl, handoffWaitMs: o.handoffWaitMs })]
+      : []),
   ];
   const handlers = [...o.handlers];
   const core = createSandboxCore({
@@ -208,6 +217,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     engine: parts.engine,
     stats: parts.stats,
     fetch: parts.fetch,
+    advanceClock: (ms) => parts.engine.advanceClock(ms),
     use(handler) {
       parts.handlers.push(handler);
     },

@@ -1,4 +1,6 @@
 import type { SandboxHandler } from "./http/sandbox-handler.js";
+import { HANDOFF_WAIT_MS } from "./pages/handoff.js";
+import { DEFAULT_PRICE_LIST_URL } from "./pages/pricing-note.js";
 import { type SandboxLogger, SILENT_LOGGER } from "./sandbox-logger.js";
 
 export type { SandboxLogger } from "./sandbox-logger.js";
@@ -34,7 +36,10 @@ export interface SandboxOptions {
   requestTtlMs?: number;
   /** Lifetime of access tokens (`expires_in`), in seconds. Default: 3600. */
   tokenTtlSeconds?: number;
-  /** The clock (injectable for tests: expiry, token lifetime). Default: real time. */
+  /**
+   * The base clock (injectable for tests: expiry, token lifetime). The
+   * sandbox's time is this plus whatever `advanceClock` added. Default: real time.
+   */
   now?: () => Date;
   /** Log sink. Default: silent. */
   logger?: SandboxLogger;
@@ -53,6 +58,18 @@ export interface SandboxOptions {
    * pages, the front page and the update flow) at "/". Default: true.
    */
   pages?: boolean;
+  /**
+   * Where the environment step's "API price list" link goes. Default:
+   * Procountor's support article on its API and its pricing
+   * (`DEFAULT_PRICE_LIST_URL`); set it when Procountor moves its price list.
+   */
+  priceListUrl?: string;
+  /**
+   * How long the tab that the confirm click opens (`/handoff/{token}`) waits
+   * for the first tab's post before it says the request was not sent, in ms.
+   * Default: 10000.
+   */
+  handoffWaitMs?: number;
 }
 
 export type ResolvedSandboxOptions = Required<Omit<SandboxOptions, "dataFile">> & {
@@ -83,5 +100,7 @@ export function resolveSandboxOptions(options: SandboxOptions): ResolvedSandboxO
     validateResponses: options.validateResponses ?? true,
     handlers: options.handlers ?? [],
     pages: options.pages ?? true,
+    priceListUrl: options.priceListUrl ?? DEFAULT_PRICE_LIST_URL,
+    handoffWaitMs: options.handoffWaitMs ?? HANDOFF_WAIT_MS,
   };
 }

@@ -81,6 +81,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     engine: parts.engine,
     stats: parts.stats,
     fetch: parts.fetch,
+    advanceClock: (ms) => parts.engine.advanceClock(ms),
     use(handler) {
       parts.handlers.push(handler);
     },

@@ -202,7 +202,7 @@ describe("state file", () => {
       );
       expect(replay.headers.get("idempotent-replayed")).toBe("true");
       const users = await admin(second, "GET", "/users");
-      expect(users.body).toHaveLength(2);
+      expect(users.body).toHaveLength(3);
     } finally {
       await second.close();
     }

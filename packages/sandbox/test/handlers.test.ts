@@ -18,7 +18,7 @@ it("mounts extra handlers after /api and /sandbox, from options and with use()",
   };
   const s = await sandbox({ handlers: [pages] });
   const page = await fetch(`${s.url}/activate/1`);
-  expect(await page.text()).toBe(`<p>2 users at ${s.url}</p>`);
+  expect(await page.text()).toBe(`<p>3 users at ${s.url}</p>`);
   const api = await fetch(`${s.apiBaseUrl}/integrations`);
   expect(api.status).toBe(401);
   const boom = await fetch(`${s.url}/boom`);

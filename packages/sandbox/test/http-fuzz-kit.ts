@@ -29,7 +29,8 @@ export interface FuzzRequest {
 /** A sandbox with something in it to protect: a published integration, a pending request, a token, a session. */
 export async function fuzzTarget() {
   const time = fakeTime("2025-06-01T10:00:00.000Z");
-  const s = await startTestSandbox({ now: time.now });
+  // A hand-off tab gives up at once: a fuzzed token never names a confirm post.
+  const s = await startTestSandbox({ now: time.now, handoffWaitMs: 20 });
   const { id } = s.engine.createIntegration(
     DEMO_CREDENTIALS.clientId,
     definition({ maxConcurrentActivations: 3 }),
@@ -40,6 +41,16 @@ export async function fuzzTarget() {
     integrationId: id,
     companyIds: [1004],
     state: "fuzz",
+  });
+  // A processed request, so the outbox (JSON and page) has an e-mail to show.
+  const refused = s.engine.startActivation({
+    userId: 1,
+    integrationId: id,
+    companyIds: [1001],
+    state: "fuzz",
+  });
+  s.engine.rejectActivationRequest(DEMO_CREDENTIALS.clientId, refused.request.id, {
+    reason: "Fuzz <b>target</b>",
   });
   const token = await accessToken(s);
   const agent = pageAgent(s);

@@ -1,11 +1,17 @@
 import { existsSync, mkdirSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createActivationLink, createClient, type ProcountorClient, signState } from "@pcx/sdk";
 import type { WireDefinition } from "@pcx/sdk/contract";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_CREDENTIALS, type RunningSandbox, startSandbox } from "../src/index.js";
+import {
+  DEMO_CREDENTIALS,
+  type RunningSandbox,
+  type SandboxEmail,
+  startSandbox,
+} from "../src/index.js";
 import { definition, manualClock } from "./helpers.js";
 import { startIntegrator } from "./pages-integrator.js";
 
@@ -21,7 +27,12 @@ const CHROMIUM_ARGS = [
 // The only allowed skip: a developer machine without Debian's Chromium. Under
 // CI=true the test always runs, and fails at launch when Chromium is missing.
 const SKIP = !existsSync(CHROMIUM) && !process.env.CI;
-const IMAGES = fileURLToPath(new URL("../../../docs/images/", import.meta.url));
+// Screenshots refresh docs/images only when asked (PCX_UPDATE_SCREENSHOTS=1);
+// otherwise they go to $TMPDIR/pcx-screenshots (overwritten by each run), so a
+// test run changes no tracked file.
+const IMAGES = process.env.PCX_UPDATE_SCREENSHOTS
+  ? fileURLToPath(new URL("../../../docs/images/", import.meta.url))
+  : join(tmpdir(), "pcx-screenshots");
 const STATE_SECRET = "browser-test-state-secret-of-32-bytes!!";
 const TTL_MS = 15 * 60_000;
 
@@ -88,26 +99,34 @@ describe.skipIf(SKIP)("the customer's pages in headless Chromium", () => {
     return { context, page: await context.newPage() };
   }
 
-  /** A 1000×700 PNG into docs/images (the whole page where the content is taller: rights tables). */
+  /** A 1000×700 PNG (the whole page where the content is taller: rights tables). */
   const shot = (page: Page, name: string, fullPage = false) =>
     page.screenshot({ path: join(IMAGES, name), fullPage });
 
-  /** Opens the integrator's callback from the status page in a new tab and waits for "You're done". */
-  async function handOff(context: BrowserContext, page: Page, name: string, screenshot?: string) {
+  /**
+   * Clicks the confirm button once: the integrator's page must open in a new
+   * tab opened by that click (a popup of this page), and this tab must go on
+   * to the request's status. Returns the new tab once the integrator's
+   * page has loaded.
+   */
+  async function confirmAndHandOff(page: Page, button: string, integratorHeading: string) {
     const [tab] = await Promise.all([
-      context.waitForEvent("page"),
-      page.getByRole("link", { name: `Open ${name}` }).click(),
+      page.waitForEvent("popup"),
+      page.getByRole("button", { name: button }).click(),
     ]);
-    await tab.waitForLoadState();
     await expect
       .poll(() => tab.getByRole("heading", { level: 1 }).textContent())
-      .toBe("You're done");
-    if (screenshot) await shot(tab, screenshot);
-    await tab.close();
-    await page.bringToFront();
+      .toBe(integratorHeading);
+    await expect.poll(() => page.url()).toMatch(/\/requests\/\d+\?tab=opened$/);
+    return tab;
   }
 
-  it("activates: terms and limit refused, rights reviewed, hand-off to the callback, approved", async () => {
+  async function outbox(requestId: number): Promise<SandboxEmail[]> {
+    const res = await fetch(`${s.url}/sandbox/outbox?requestId=${requestId}`);
+    return (await res.json()) as SandboxEmail[];
+  }
+
+  it("activates: terms and limit refused, rights reviewed, one click to the integrator's tab, status here, the e-mail", async () => {
     const { id, link } = await publish(acme({ maxConcurrentActivations: 5 }));
     const state = await signState(
       { ref: "acme-customer-42" },
@@ -143,11 +162,14 @@ describe.skipIf(SKIP)("the customer's pages in headless Chromium", () => {
     expect(await page.locator("#limit-note").textContent()).toBe(
       "You can activate at most 5 environments at once.",
     );
+    expect(await page.locator("#pricing a#price-list").getAttribute("href")).toMatch(/^https:/);
     const boxes = page.locator('input[name="env"]');
     expect(await boxes.count()).toBe(19);
     for (let i = 0; i < 6; i++) await boxes.nth(i).check();
     expect(await page.locator("#env-count").textContent()).toBe("6 selected (at most 5)");
     await shot(page, "activation-2-environments.png");
+    await page.locator("#pricing").scrollIntoViewIfNeeded();
+    await shot(page, "activation-2-pricing.png");
     await page.getByRole("button", { name: "Continue" }).click();
     const refusal = await page.getByRole("alert").textContent();
     expect(refusal).toContain("at most 5 environments at once");
@@ -160,19 +182,35 @@ describe.skipIf(SKIP)("the customer's pages in headless Chromium", () => {
     expect(await page.locator("table").textContent()).toContain("Sales invoices");
     await shot(page, "activation-3-technical-user.png", true);
 
-    await page.getByRole("button", { name: "Confirm and continue to Acme Invoice Sync" }).click();
-    await expect
-      .poll(() => page.locator("#handoff h2").textContent())
-      .toBe("Waiting for Acme Invoice Sync to process your request");
-    await shot(page, "activation-4-handoff.png");
-    await handOff(context, page, "Acme Invoice Sync", "activation-4-integrator.png");
+    // One click: the integrator's page opens in a new tab, and this tab shows the status.
+    const tab = await confirmAndHandOff(
+      page,
+      "Confirm and continue to Acme Invoice Sync",
+      "You're done",
+    );
+    await shot(tab, "activation-4-integrator.png");
+    expect(integrator.visits).toHaveLength(1);
+    await tab.close();
+    await page.bringToFront();
 
     // The status page refreshes itself (meta refresh) and stops once nothing is pending.
     await page.getByText("Congratulations, the integration is now ready to use!").waitFor();
     expect(await page.locator("#status .status-APPROVED").count()).toBe(2);
     expect(await page.locator('meta[http-equiv="refresh"]').count()).toBe(0);
+    expect(await page.locator("#next-step a").getAttribute("href")).toBe(
+      "https://acme.example/support",
+    );
     await shot(page, "activation-5-approved.png");
-    expect(integrator.visits).toHaveLength(1);
+
+    // The last decision sent the status e-mail.
+    const requestId = Number(/\/requests\/(\d+)/.exec(page.url())?.[1]);
+    const [email] = await outbox(requestId);
+    expect(email?.environments.map((env) => env.status)).toEqual(["APPROVED", "APPROVED"]);
+    await page.getByRole("link", { name: "E-mail" }).click();
+    await expect
+      .poll(() => page.locator(".email h2").first().textContent())
+      .toBe("Your activation request for Acme Invoice Sync has been processed");
+    await shot(page, "outbox-email.png");
 
     await page.goto(`${s.url}/`);
     expect(await page.locator("h1").textContent()).toBe("Hello, Maija!");
@@ -181,7 +219,7 @@ describe.skipIf(SKIP)("the customer's pages in headless Chromium", () => {
     await context.close();
   }, 45_000);
 
-  it("updates: 'Update required' on the front page, raised rights marked, update approved", async () => {
+  it("updates: 'Update required', raised rights marked; a blocked tab gets the fallback button", async () => {
     const v1 = [
       {
         right: "sales-invoices",
@@ -244,21 +282,37 @@ describe.skipIf(SKIP)("the customer's pages in headless Chromium", () => {
     const marks = await page.locator("table mark").allTextContents();
     expect(marks).toEqual(["Raised (was: Viewing rights)", "New"]);
     await shot(page, "update-2-rights.png", true);
-    await page.getByRole("button", { name: "Update integration" }).click();
 
-    await page.locator("#handoff").waitFor();
-    await handOff(context, page, name);
-    await page.getByText("Congratulations, the integration is now ready to use!").waitFor();
+    // A browser that blocks the new tab: window.open gives nothing, so the form posts on its own.
+    await page.evaluate(() => {
+      window.open = () => null;
+    });
+    await page.getByRole("button", { name: "Update integration" }).click();
+    await page.locator("#handoff-blocked").waitFor();
+    expect(page.url()).toMatch(/\?tab=blocked$/);
+    await shot(page, "update-3-blocked-fallback.png");
+    const [tab] = await Promise.all([
+      page.waitForEvent("popup"),
+      page.getByRole("link", { name: `Open ${name}` }).click(),
+    ]);
+    await expect
+      .poll(() => tab.getByRole("heading", { level: 1 }).textContent())
+      .toBe("You're done");
+    await tab.close();
+    await page.bringToFront();
+    await page.getByText("The update is now in use.").waitFor();
     expect(await page.locator("#status .status-APPROVED").count()).toBe(3);
-    await shot(page, "update-3-approved.png");
+    await shot(page, "update-4-approved.png");
     await page.goto(`${s.url}/`);
     expect(await page.locator(".update-required", { hasText: name }).count()).toBe(0);
     await context.close();
   }, 45_000);
 
-  it("shows an unanswered request as timed out", async () => {
+  it("shows a request the integrator left unanswered as timed out, and e-mails it", async () => {
     const name = "Acme Slow Sync";
-    const { id, link } = await publish(acme({ name }));
+    const { id, link } = await publish(
+      acme({ name, callbackUrl: `${integrator.url}/procountor/later` }),
+    );
     const state = await signState(
       { ref: "acme-customer-7" },
       { secret: STATE_SECRET, keyId: "k1", integrationId: id },
@@ -271,14 +325,20 @@ describe.skipIf(SKIP)("the customer's pages in headless Chromium", () => {
     await page.getByRole("button", { name: "Continue" }).click();
     await page.locator('input[name="env"]').first().check();
     await page.getByRole("button", { name: "Continue" }).click();
-    await page.getByRole("button", { name: `Confirm and continue to ${name}` }).click();
+    const tab = await confirmAndHandOff(page, `Confirm and continue to ${name}`, "Thanks");
+    await tab.close();
+    await page.bringToFront();
     await page.locator("#handoff").waitFor();
+    await shot(page, "activation-4-handoff.png");
+    expect(integrator.deferred).toHaveLength(1);
 
-    clock.advance(TTL_MS + 1_000); // nobody visits the callback: the request expires
+    clock.advance(TTL_MS + 1_000); // the integrator never decides: the request expires
     await page.getByText("Timed out — try again later").waitFor();
     expect(await page.getByText("Please try again in a moment.").count()).toBe(1);
     expect(await page.locator("#handoff").count()).toBe(0);
     await shot(page, "timeout-status.png");
+    const [email] = await outbox(integrator.deferred[0] as number);
+    expect(email?.request.status).toBe("EXPIRED");
     await context.close();
   }, 30_000);
 });

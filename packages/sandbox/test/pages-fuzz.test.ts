@@ -70,11 +70,22 @@ describe("customer pages under bad input", () => {
   it("never answers 5xx to random form posts (fast-check)", async () => {
     const { s, id, agent } = await setup();
     const field = fc.oneof(
-      fc.constantFrom("terms", "env", "state", "user", "lang"),
+      fc.constantFrom("terms", "env", "state", "user", "lang", "handoff", "tab"),
       fc.string({ maxLength: 8 }),
     );
     const value = fc.oneof(
-      fc.constantFrom("accepted", "1001", "1002", "1021", "0", "-1", "demo", ""),
+      fc.constantFrom(
+        "accepted",
+        "1001",
+        "1002",
+        "1021",
+        "0",
+        "-1",
+        "demo",
+        "",
+        "opened",
+        "blocked",
+      ),
       fc.integer().map(String),
       fc.string({ maxLength: 40 }),
     );
@@ -90,5 +101,25 @@ describe("customer pages under bad input", () => {
       { numRuns: 120, seed: 4010 },
     );
     expect((await fetch(`${s.url}/sandbox/health`)).status).toBe(200);
+  });
+
+  it("never answers 5xx to random hand-off and outbox addresses (fast-check)", async () => {
+    const s = await sandbox({ handoffWaitMs: 20 });
+    const agent = pageAgent(s);
+    await agent.signIn();
+    const segment = fc.oneof(
+      fc.string({ maxLength: 30 }),
+      fc.stringMatching(/^[A-Za-z0-9_-]{22}$/),
+      fc.constantFrom("", "..", "%00", "%E0%A4%A", "a/b"),
+    );
+    await fc.assert(
+      fc.asyncProperty(segment, fc.string({ maxLength: 20 }), async (token, query) => {
+        const handoff = await agent.get(`/handoff/${encodeURIComponent(token)}`);
+        expect(handoff.status).toBeLessThan(500);
+        const outbox = await agent.get(`/outbox?${encodeURIComponent(query)}`);
+        expect(outbox.status).toBeLessThan(500);
+      }),
+      { numRuns: 60, seed: 4011 },
+    );
   });
 });

@@ -2,9 +2,14 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { type ProcountorClient, verifyState } from "@pcx/sdk";
 
-/** A tiny integrator backend: its callback approves through the partner API and says "You're done". */
+/**
+ * A tiny integrator backend. Its callback `/procountor/callback` approves
+ * through the partner API and says "You're done"; `/procountor/later` only
+ * thanks the customer and decides nothing (the request then times out).
+ */
 export async function startIntegrator(client: () => ProcountorClient, stateSecret: string) {
   const visits: number[] = [];
+  const deferred: number[] = [];
   const server: Server = createServer(async (req, res) => {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
     const send = (status: number, title: string, text: string) => {
@@ -19,6 +24,10 @@ export async function startIntegrator(client: () => ProcountorClient, stateSecre
         `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64"><rect width="64" height="64" rx="12" fill="#b3261e"/><text x="32" y="43" font-size="30" font-family="sans-serif" font-weight="700" fill="#fff" text-anchor="middle">A</text></svg>`,
       );
       return;
+    }
+    if (url.pathname === "/procountor/later") {
+      deferred.push(Number(url.searchParams.get("activationRequestId")));
+      return send(200, "Thanks", "Acme will look at your request and get back to you.");
     }
     if (url.pathname !== "/procountor/callback") return send(404, "Not found", "");
     try {
@@ -49,6 +58,7 @@ export async function startIntegrator(client: () => ProcountorClient, stateSecre
   return {
     url,
     visits,
+    deferred,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -62,7 +62,7 @@ describe("customer pages: sign-in and the shell", () => {
 });
 
 describe("customer pages: the activation link", () => {
-  it("shows the details, links and billing note, and escapes the definition's text", async () => {
+  it("shows the details and links, the billing note on the environment step, and escapes the definition's text", async () => {
     const evil = definition({
       name: 'Evil <script>alert("x")</script> Sync',
       description: 'Says <b>bold</b> & "quoted" things to customers.',
@@ -77,7 +77,7 @@ describe("customer pages: the activation link", () => {
     expect(page.text).toContain("Says &lt;b&gt;bold&lt;/b&gt; &amp; &quot;quoted&quot;");
     expect(page.text).toContain('name="state" value="a&quot;b&lt;c"');
     expect(page.text).toContain('href="https://acme.example/privacy" target="_blank"');
-    expect(page.text).toContain("billed to the accounting firm");
+    expect(page.text).not.toContain("billed to");
     expect(page.text).toContain('src="https://acme.example/logo.png"');
     expect(page.text).toMatch(/<li aria-current="step">Details and terms<\/li>/);
     // the picker page has the only script, with the nonce; the name stays escaped there too
@@ -86,6 +86,7 @@ describe("customer pages: the activation link", () => {
     expect(step2.text.match(/<script/g)).toHaveLength(1);
     expect(step2.text).toMatch(/<script nonce="[^"]+">/);
     expect(step2.text).toContain("activate Evil &lt;script&gt;");
+    expect(step2.text).toContain("billed to the accounting firm, not to the environment");
   });
 
   it("refuses to continue without the terms, on the page and when a step is skipped", async () => {

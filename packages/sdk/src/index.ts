@@ -169,6 +169,7 @@ export {
 } from "./links/index.js";
 // permissions: the rights catalogue, least-privilege lint, rendering (docs/definition.md)
 export {
+  type FinnishLabelSource,
   getRight,
   type Locale,
   type LocalizedText,
@@ -233,6 +234,8 @@ export {
   SEALED_FORMAT_VERSION,
   type SecretSealer,
   type StoredRequest,
+  type StoreKeyProviderOptions,
+  storeKeyProvider,
 } from "./store/index.js";
 // text: making text from elsewhere safe to print (docs/security.md)
 export {
@@ -242,3 +245,16 @@ export {
   sanitizeForTerminal,
   type UnsafeCharacterOptions,
 } from "./text/index.js";
+// worker: the reconciler, deciding what the callback never saw (docs/stores.md)
+export {
+  createReconciler,
+  type Reconciler,
+  type ReconcilerClient,
+  type ReconcilerEventFields,
+  type ReconcilerEventName,
+  type ReconcilerLogger,
+  type ReconcilerOptions,
+  type ReconcilerTotals,
+  type StatusChange,
+  type SweepSummary,
+} from "./worker/index.js";

@@ -2,6 +2,7 @@
 // customer's pages → hand-off → callback → decision → the customer's status
 // page; and the callback's refusals, each with its page and stable code.
 import {
+  closeAfterEach,
   customerAgent,
   type DecisionSandbox,
   decisionSandbox,
@@ -9,7 +10,7 @@ import {
   TEST_STATE_SECRET,
   testSealer,
 } from "@pcx/testkit";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   type ActivationStore,
   type CallbackHandler,
@@ -28,10 +29,7 @@ import {
 
 const REASON = "Acme has no customer account with this business id";
 
-const cleanup: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  await Promise.all(cleanup.splice(0).map((close) => close()));
-});
+const track = closeAfterEach();
 
 interface Instance {
   server: CallbackServer;
@@ -53,7 +51,7 @@ async function world(
     ...(options.now ? { now: options.now } : {}),
     ...(options.requestTtlMs ? { requestTtlMs: options.requestTtlMs } : {}),
   });
-  cleanup.push(() => w.close());
+  track(w);
   const store: ActivationStore = createMemoryStore();
   const sealer = testSealer();
   const slots: Array<CallbackHandler | undefined> = [];
@@ -65,7 +63,7 @@ async function world(
       get: (_target, key) => Reflect.get(slots[i] as CallbackHandler, key),
     });
     const server = await serveCallback(adapter, late);
-    cleanup.push(() => server.close());
+    track(server);
     servers.push(server);
   }
   const integrationId = w.publish({ callbackUrl: (servers[0] as CallbackServer).callbackUrl });

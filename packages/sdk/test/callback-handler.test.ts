@@ -4,13 +4,13 @@
 import {
   acmeRights,
   acmeWire,
-  type DecisionSandbox,
+  closeAfterEach,
   decisionSandbox,
   signTestState,
   TEST_STATE_SECRET,
   testSealer,
 } from "@pcx/testkit";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   type ActivationStore,
   type CallbackHandlerOptions,
@@ -21,17 +21,14 @@ import {
   repairDecisions,
 } from "../src/index.js";
 
-const open: DecisionSandbox[] = [];
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((s) => s.close()));
-});
+const track = closeAfterEach();
 
 async function setup(
   overrides: Partial<CallbackHandlerOptions> = {},
   sandboxOptions: Parameters<typeof decisionSandbox>[0] = {},
 ) {
   const w = await decisionSandbox(sandboxOptions);
-  open.push(w);
+  track(w);
   const integrationId = w.publish();
   const logs: Array<[string, string, Record<string, unknown> | undefined]> = [];
   const errors: PcxError[] = [];

@@ -3,26 +3,23 @@
 // and any other CallbackHandler (through handle, Response written back).
 import { createServer, request as httpRequest, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { decisionSandbox, signTestState, TEST_STATE_SECRET } from "@pcx/testkit";
-import { afterEach, describe, expect, it } from "vitest";
+import { closeAfterEach, decisionSandbox, signTestState, TEST_STATE_SECRET } from "@pcx/testkit";
+import { describe, expect, it } from "vitest";
 import { nodeCallback } from "../src/callback/adapters/node-callback.js";
 import { type CallbackHandler, createCallbackHandler } from "../src/index.js";
 
-const cleanup: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  await Promise.all(cleanup.splice(0).map((close) => close()));
-});
+const track = closeAfterEach();
 
 async function serve(handler: CallbackHandler): Promise<string> {
   const server: Server = createServer(nodeCallback(handler));
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  cleanup.push(
-    () =>
+  track({
+    close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
       }),
-  );
+  });
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
 
@@ -46,7 +43,7 @@ function raw(url: string, method: string, headers: Record<string, string> = {}) 
 describe("nodeCallback", () => {
   it("gives the hook the browser's request, headers included, when it asks", async () => {
     const w = await decisionSandbox();
-    cleanup.push(() => w.close());
+    track(w);
     const integrationId = w.publish();
     const handler = createCallbackHandler({
       client: w.client,
@@ -54,7 +51,7 @@ describe("nodeCallback", () => {
       stateSecrets: { k1: TEST_STATE_SECRET },
       sealer: false,
       onActivationRequest: (_request, ctx) =>
-        ctx.httpRequest.headers.get("cookie") === "acme_session=signed-in"
+        ctx.httpRequest?.headers.get("cookie") === "acme_session=signed-in"
           ? ctx.approveAll()
           : ctx.defer("/acme/sign-in"),
     });

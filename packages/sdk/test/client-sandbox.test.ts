@@ -8,8 +8,8 @@ import {
   type SandboxOptions,
   startSandbox,
 } from "@pcx/sandbox";
-import { acmeWire, fakeTime } from "@pcx/testkit";
-import { afterEach, describe, expect, it } from "vitest";
+import { acmeWire, closeAfterEach, fakeTime } from "@pcx/testkit";
+import { describe, expect, it } from "vitest";
 import {
   type ClientOptions,
   createActivationLink,
@@ -24,14 +24,11 @@ const STATE_SECRET = "client-sandbox-test-state-secret-0123456789";
 
 const DEFINITION = acmeWire();
 
-const running: Array<{ close(): Promise<void> }> = [];
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((item) => item.close()));
-});
+const track = closeAfterEach();
 
 async function sandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
   const s = await startSandbox({ port: 0, ...options });
-  running.push(s);
+  track(s);
   return s;
 }
 
@@ -42,7 +39,7 @@ function clientFor(s: RunningSandbox, options: Partial<ClientOptions> = {}): Pro
     rateLimit: { requestsPerSecond: 1000 },
     ...options,
   });
-  running.push(client);
+  track(client);
   return client;
 }
 

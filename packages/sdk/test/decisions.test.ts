@@ -1,8 +1,8 @@
 // The decision module against the real sandbox over HTTP: per-environment
 // outcomes, one decision per environment under concurrency, a crash between
 // the API call and the store's write, and refusals the module settles itself.
-import { type DecisionSandbox, decisionSandbox, testSealer } from "@pcx/testkit";
-import { afterEach, describe, expect, it } from "vitest";
+import { closeAfterEach, decisionSandbox, testSealer } from "@pcx/testkit";
+import { describe, expect, it } from "vitest";
 import {
   type ActivationStore,
   applyDecision,
@@ -12,17 +12,14 @@ import {
   repairDecisions,
 } from "../src/index.js";
 
-const open: DecisionSandbox[] = [];
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((s) => s.close()));
-});
+const track = closeAfterEach();
 
 async function setup(
   options: Parameters<typeof decisionSandbox>[0] = {},
   clientOptions: Parameters<typeof decisionSandbox>[1] = {},
 ) {
   const world = await decisionSandbox(options, clientOptions);
-  open.push(world);
+  track(world);
   const integrationId = world.publish();
   return { ...world, integrationId };
 }

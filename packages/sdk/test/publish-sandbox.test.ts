@@ -2,8 +2,8 @@
 // the real sandbox (in this process, over real HTTP).
 
 import { DEMO_USER, type RunningSandbox, startSandbox } from "@pcx/sandbox";
-import { acme, acmeRights, acmeWire } from "@pcx/testkit";
-import { afterEach, describe, expect, it } from "vitest";
+import { acme, acmeRights, acmeWire, closeAfterEach } from "@pcx/testkit";
+import { describe, expect, it } from "vitest";
 import {
   applyPublishPlan,
   createClient,
@@ -14,20 +14,17 @@ import {
   toWireDefinition,
 } from "../src/index.js";
 
-const running: Array<{ close(): Promise<void> }> = [];
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((item) => item.close()));
-});
+const track = closeAfterEach();
 
 async function setup(): Promise<{ s: RunningSandbox; client: ProcountorClient }> {
   const s = await startSandbox({ port: 0 });
-  running.push(s);
+  track(s);
   const client = createClient({
     baseUrl: s.apiBaseUrl,
     credentials: s.credentials,
     rateLimit: false,
   });
-  running.push(client);
+  track(client);
   return { s, client };
 }
 

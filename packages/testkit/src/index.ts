@@ -15,6 +15,7 @@ export {
   TOKEN_REPLY,
   testClient,
 } from "./client-fixtures.js";
+export { type Closable, closeAfterEach } from "./close-after-each.js";
 export { type CustomerAgent, customerAgent, type PageAnswer } from "./customer-agent.js";
 export {
   type DecisionSandbox,
@@ -24,11 +25,18 @@ export {
   testSealer,
 } from "./decision-fixtures.js";
 export {
+  checkExactlyOnce,
+  type ExactlyOnceInput,
+  type ExactlyOnceReport,
+  type ExpectedDecision,
+} from "./exactly-once.js";
+export {
   EXAMPLE_READY_LINE,
   type ExampleStart,
   startExampleCommand,
 } from "./example-start-command.js";
 export { type FakeTime, fakeTime } from "./fake-time.js";
+export { englishWordsIn, hasClauseSemicolon, placeholderIn } from "./finnish-text.js";
 // The sandbox fixtures (inProcessSandbox, startTestSandbox) are "@pcx/testkit/sandbox":
 // they load the whole sandbox, which tests that do not use it should not pay for.
 export {
@@ -40,6 +48,7 @@ export {
   startHostileServer,
 } from "./hostile-server.js";
 export { leakedFragments, secretRuns } from "./leaked-fragments.js";
+export { loadTestDecision, startAsNewCustomer } from "./load-fixtures.js";
 export { type LocalServer, readBody, startLocalServer } from "./local-server.js";
 export {
   describePostgres,

@@ -1,6 +1,7 @@
 import { PcxError, parseDuration } from "@pcx/sdk";
 import { defineCommand } from "../command.js";
 import type { CliContext } from "../context.js";
+import { loadSandbox, sqliteMissing } from "./load-sandbox.js";
 
 export interface SandboxInput {
   /** `--port` (default 4010; 0 picks a free port). */
@@ -118,7 +119,7 @@ export default defineCommand<SandboxInput, SandboxResult>({
   async run(input, ctx: CliContext) {
     const started = performance.now();
     const ttlMs = check(input);
-    const { startSandbox } = await import("@pcx/sandbox");
+    const { startSandbox } = await loadSandbox();
     const log = (level: string) => (message: string) =>
       ctx.out.stderr(`sandbox ${level}: ${message}`);
     const sandbox = await startSandbox({
@@ -144,7 +145,7 @@ export default defineCommand<SandboxInput, SandboxResult>({
         );
       }
       if (error instanceof RangeError) throw usage(error.message);
-      throw error;
+      throw sqliteMissing(error) ?? error;
     });
     // Listened for only once it runs: a failed start leaves no handler behind.
     const stopped = untilSignal();

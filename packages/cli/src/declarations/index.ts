@@ -13,7 +13,9 @@ import { declareProfiles } from "./declare-profiles.js";
 import { declareRequests } from "./declare-requests.js";
 import { declareSandbox } from "./declare-sandbox.js";
 import { declareStatus } from "./declare-status.js";
+import { declareStore } from "./declare-store.js";
 import { declareValidate } from "./declare-validate.js";
+import { declareWorker } from "./declare-worker.js";
 import type { Invoke } from "./invoker.js";
 
 /**
@@ -34,6 +36,8 @@ export const DECLARATIONS: readonly ((program: Program, invoke: Invoke) => void)
   declareLink,
   declareRequests,
   declareActivations,
+  declareWorker,
+  declareStore,
   declareSandbox,
   declareLogin,
   declareLogout,

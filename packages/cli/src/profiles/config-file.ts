@@ -93,20 +93,24 @@ function chmodOwnDir(dir: string): void {
   }
 }
 
+/** The error for a config directory or file that pcx may not write and will not chmod. */
+function readOnly(kind: "directory" | "file", path: string, mode: number): PcxError<"pcx_config"> {
+  return new PcxError(
+    "pcx_config",
+    `pcx cannot save its config in ${path}: the ${kind} is read-only (mode ${octal(mode)}), and pcx does not change the permissions of a ${kind} it did not create.`,
+    {
+      hint: `Make it writable for you (chmod u+w "${path}"), or set PCX_CONFIG_DIR to another directory.`,
+      details:
+        kind === "directory" ? { dir: path, mode: octal(mode) } : { file: path, mode: octal(mode) },
+    },
+  );
+}
+
 /** Checks that pcx may write (and, with secrets, that others cannot read) at `dir`/`file`. */
 function checkLocation(dir: string, file: string, secrets: boolean): void {
   if (!POSIX) return;
   const dirMode = statSync(dir).mode;
-  if ((dirMode & 0o200) === 0) {
-    throw new PcxError(
-      "pcx_config",
-      `pcx cannot save its config in ${dir}: the directory is read-only (mode ${octal(dirMode)}), and pcx does not change the permissions of a directory it did not create.`,
-      {
-        hint: `Make it writable for you (chmod u+w "${dir}"), or set PCX_CONFIG_DIR to another directory.`,
-        details: { dir, mode: octal(dirMode) },
-      },
-    );
-  }
+  if ((dirMode & 0o200) === 0) throw readOnly("directory", dir, dirMode);
   if (secrets && (dirMode & 0o066) !== 0) {
     throw new PcxError(
       "pcx_config",
@@ -124,16 +128,7 @@ function checkLocation(dir: string, file: string, secrets: boolean): void {
     if (errnoCode(error) === "ENOENT") return;
     throw cannot("check the config file", file, error);
   }
-  if ((fileMode & 0o200) === 0) {
-    throw new PcxError(
-      "pcx_config",
-      `pcx cannot save its config in ${file}: the file is read-only (mode ${octal(fileMode)}), and pcx does not change the permissions of a file it did not create.`,
-      {
-        hint: `Make it writable for you (chmod u+w "${file}"), or set PCX_CONFIG_DIR to another directory.`,
-        details: { file, mode: octal(fileMode) },
-      },
-    );
-  }
+  if ((fileMode & 0o200) === 0) throw readOnly("file", file, fileMode);
   if (secrets && (fileMode & 0o077) !== 0) {
     throw new PcxError(
       "pcx_config",

@@ -72,6 +72,59 @@ export function configuredStore(
   return flag ?? readEnv(ctx.env, "PCX_STORE");
 }
 
+/** The store a command needs, resolved: the full URL, how to show it, and where it came from. */
+export interface RequiredStore {
+  url: string;
+  /** The URL without its password. */
+  shown: string;
+  source: "--store" | "PCX_STORE";
+}
+
+/**
+ * `--store`, else PCX_STORE, as openStore wants it (pcx worker, pcx store
+ * migrate). Without either: pcx_usage (exit 2) naming both.
+ */
+export function requireStoreUrl(
+  flag: string | undefined,
+  ctx: Pick<CliContext, "env" | "cwd">,
+  command: string,
+): RequiredStore {
+  const given = flag?.trim() ? flag.trim() : undefined;
+  const value = given ?? readEnv(ctx.env, "PCX_STORE")?.trim();
+  if (!value) {
+    throw new PcxError(
+      "pcx_usage",
+      `${command} needs a store: neither --store nor PCX_STORE is set.`,
+      {
+        hint: "Pass --store sqlite:./pcx.db (or postgres://user@host:5432/db), or set PCX_STORE.",
+      },
+    );
+  }
+  const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(value)?.[1];
+  if (scheme && !/^postgres(ql)?$/i.test(scheme)) {
+    throw new PcxError("pcx_config", `${command}: a ${scheme}:// store is not supported.`, {
+      hint: "Use sqlite:PATH (or a file path) or postgres://user@host:5432/db.",
+    });
+  }
+  const url = storeUrl(value, ctx.cwd);
+  return { url, shown: shownUrl(url), source: given ? "--store" : "PCX_STORE" };
+}
+
+/** PCX_KEYRING, required (pcx worker seals the keys it approves): pcx_config naming it when unset. */
+export function requireKeyring(ctx: Pick<CliContext, "env">, command: string): Keyring {
+  const keyring = keyringFromEnv(ctx.env);
+  if (!keyring) {
+    throw new PcxError(
+      "pcx_config",
+      `PCX_KEYRING is not set: ${command} seals the approved environments' API keys with it before they are stored.`,
+      {
+        hint: "Set PCX_KEYRING=k1:$(openssl rand -base64 32), the same keyring as your backend's, kept in your secret manager.",
+      },
+    );
+  }
+  return keyring;
+}
+
 /** Opens the configured store with the PCX_KEYRING keyring (pcx_config when it is required and missing). */
 export async function openDecisionStore(
   url: string,

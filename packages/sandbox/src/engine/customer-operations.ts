@@ -2,6 +2,11 @@ import type { ActivationRequest, IntegrationVersion } from "@pcx/sdk/contract";
 import { notFound } from "../sandbox-error.js";
 import type { UserRow } from "../store/directory-repo.js";
 import {
+  type CreateCustomerInput,
+  type CreatedCustomer,
+  createCustomer,
+} from "./create-customer.js";
+import {
   type CustomerEnvironment,
   describeEnvironments,
   listUpdatableEnvironments,
@@ -31,6 +36,10 @@ export interface CustomerIntegration {
 /** The customer (the pages and the /sandbox admin routes): demo users, their environments and requests. */
 export function customerOperations(run: EngineRun) {
   const operations = {
+    /** A new customer user with `companies` fresh environments (load tests); see createCustomer. */
+    createCustomer(input: CreateCustomerInput): CreatedCustomer {
+      return run((ctx) => createCustomer(ctx, input));
+    },
     listUsers(): UserRow[] {
       return run((ctx) => ctx.store.directory.listUsers());
     },

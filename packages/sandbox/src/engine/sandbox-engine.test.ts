@@ -1,5 +1,5 @@
 import type { WireDefinition } from "@pcx/sdk/contract";
-import { acmeWire } from "@pcx/testkit";
+import { acmeRights, acmeWire } from "@pcx/testkit";
 import { describe, expect, it } from "vitest";
 import { DEMO_COMPANY_IDS, DEMO_USER, seedDemoFixtures } from "../fixtures/demo-fixtures.js";
 import { SandboxError } from "../sandbox-error.js";
@@ -122,18 +122,8 @@ describe("SandboxEngine", () => {
     engine.updateIntegration(
       CLIENT,
       id,
-      definition([
-        {
-          right: "sales-invoices",
-          level: "all",
-          purpose: "Creates sales invoices from shop orders.",
-        },
-        {
-          right: "business-partners",
-          level: "view",
-          purpose: "Looks up customers before invoicing.",
-        },
-      ]),
+      // The README's rights add business-partners to the published fixture's one right.
+      definition(acmeRights()),
     );
     engine.reviewIntegration(id, "approve");
     const fixture = engine.listActivations(CLIENT, id, { page: 0, size: 50 }).results;

@@ -1,17 +1,20 @@
 import type { Store } from "../store/open-store.js";
+import type { SandboxEmail } from "../store/outbox-repo.js";
 import { type CustomerOperations, customerOperations } from "./customer-operations.js";
 import type { EngineContext, SandboxEvent } from "./engine-context.js";
 import type { EngineRun } from "./engine-run.js";
 import { type IntegratorOperations, integratorOperations } from "./integrator-operations.js";
 import { expireDueRequests } from "./request-status.js";
 import { type ReviewerOperations, reviewerOperations } from "./reviewer-operations.js";
+import { type ClockReading, createSandboxClock, type SandboxClock } from "./sandbox-clock.js";
 import { type SandboxOperations, sandboxOperations } from "./sandbox-operations.js";
+import { listOutbox } from "./status-email.js";
 
 export type { CustomerIntegration } from "./customer-operations.js";
 
 export interface SandboxEngineOptions {
   store: Store;
-  /** The clock. Default: real time. */
+  /** The base clock; `advanceClock` moves the engine's time ahead of it. Default: real time. */
   now?: () => Date;
   /** Pending activation requests expire after this long. Default: 15 minutes. */
   requestTtlMs?: number;
@@ -42,14 +45,16 @@ export interface SandboxEngine
  */
 export class SandboxEngine {
   readonly #ctx: EngineContext;
+  readonly #clock: SandboxClock;
   readonly #listeners = new Set<(event: SandboxEvent) => void>();
   #pending: SandboxEvent[] = [];
   #depth = 0;
 
   constructor(options: SandboxEngineOptions) {
+    this.#clock = createSandboxClock(options.now ?? (() => new Date()));
     this.#ctx = {
       store: options.store,
-      now: options.now ?? (() => new Date()),
+      now: this.#clock.now,
       requestTtlMs: options.requestTtlMs ?? 15 * 60_000,
       tokenTtlSeconds: options.tokenTtlSeconds ?? 3600,
       publicUrl: options.publicUrl ?? (() => "http://127.0.0.1:4010"),
@@ -101,8 +106,28 @@ export class SandboxEngine {
     return () => this.#listeners.delete(listener);
   }
 
-  /** The engine's clock (the injected `now`). */
+  /** The engine's clock (the injected `now` plus what `advanceClock` added). */
   now(): Date {
     return this.#ctx.now();
+  }
+
+  /**
+   * Moves the sandbox's clock forward by `ms` and expires what is due, so
+   * tests can make requests time out and tokens age without waiting.
+   * 400 INVALID for a negative, fractional or over-a-year step.
+   */
+  advanceClock(ms: number): ClockReading & { expired: number[] } {
+    return this.transaction(() => {
+      const reading = this.#clock.advance(ms);
+      return { ...reading, expired: expireDueRequests(this.#ctx) };
+    });
+  }
+  /** Where the sandbox's clock stands. */
+  readClock(): ClockReading {
+    return this.#clock.read();
+  }
+  /** The status e-mails "sent" (newest first): everyone's, one user's or one request's. */
+  listOutbox(filter: { userId?: number; requestId?: number; limit?: number } = {}): SandboxEmail[] {
+    return this.transaction(() => listOutbox(this.#ctx, filter));
   }
 }

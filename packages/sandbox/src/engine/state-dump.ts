@@ -52,6 +52,8 @@ export interface SandboxState {
     revokedAt: string | null;
   }[];
   audit: AuditRow[];
+  /** The status e-mails sent (GET /sandbox/outbox has their text), oldest first. */
+  outbox: { id: number; requestId: number; userId: number; sentAt: string }[];
 }
 
 export function dumpState(ctx: EngineContext): SandboxState {
@@ -107,5 +109,14 @@ export function dumpState(ctx: EngineContext): SandboxState {
       revokedAt: key.revokedAt,
     })),
     audit: store.audit.all(),
+    outbox: store.outbox
+      .list({ limit: Number.MAX_SAFE_INTEGER })
+      .reverse()
+      .map((email) => ({
+        id: email.id,
+        requestId: email.request.id,
+        userId: email.to.userId,
+        sentAt: email.sentAt,
+      })),
   };
 }

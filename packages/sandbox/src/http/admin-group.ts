@@ -2,7 +2,9 @@ import { API_ERROR_CODES } from "@pcx/sdk/contract";
 import type { z } from "zod";
 import { DEMO_USER } from "../fixtures/demo-fixtures.js";
 import { invalid, SandboxError } from "../sandbox-error.js";
+import { advanceClockFrom, outboxOf } from "./admin-clock-outbox.js";
 import {
+  CreateCustomerBodySchema,
   EnvironmentsQuerySchema,
   IntrospectBodySchema,
   ReviewBodySchema,
@@ -88,6 +90,11 @@ export function createAdminGroup(options: AdminGroupOptions): RouteGroup {
     get("/health", () => ({ ok: true })),
     get("/state", ({ engine }) => ({ ...engine.dumpState(), stats: options.stats })),
     get("/users", ({ engine }) => engine.listUsers()),
+    post(
+      "/customers",
+      ({ engine }, _, body) => engine.createCustomer(parseWith(CreateCustomerBodySchema, body)),
+      201,
+    ),
     get("/users/{userId}/environments", ({ engine, url }, { userId }) => {
       const raw = Object.fromEntries(url.searchParams);
       if (raw.integrationId !== undefined) id(raw.integrationId, "integrationId");
@@ -139,6 +146,9 @@ export function createAdminGroup(options: AdminGroupOptions): RouteGroup {
       engine.introspect(parseWith(IntrospectBodySchema, body).token),
     ),
     post("/expire", ({ engine }) => ({ expired: engine.expireDueRequests() })),
+    get("/clock", ({ engine }) => engine.readClock()),
+    post("/clock", ({ engine }, _, body) => advanceClockFrom(engine, body)),
+    get("/outbox", (context) => outboxOf(context)),
   ];
   return {
     name: "admin",

@@ -38,3 +38,23 @@ export const EnvironmentsQuerySchema = z.object({
   /** "true": only the environments the picker lists. */
   selectable: z.enum(["true", "false"]).optional(),
 });
+
+/** POST /sandbox/clock: how far to move the clock, as milliseconds or a duration ("16m", "1h30m"). */
+export const AdvanceClockBodySchema = z
+  .strictObject({
+    ms: z.number().int().min(0).optional(),
+    by: z.string().trim().min(1).max(40).optional(),
+  })
+  .refine((body) => (body.ms === undefined) !== (body.by === undefined), {
+    error: 'give exactly one of "ms" (milliseconds) or "by" (a duration such as "16m")',
+  });
+
+export const OutboxQuerySchema = z.strictObject({
+  userId: z.coerce.number().int().positive().optional(),
+  requestId: z.coerce.number().int().positive().optional(),
+});
+
+export const CreateCustomerBodySchema = z.strictObject({
+  /** Environments of the new customer, 1–50. */
+  companies: z.number().int().min(1).max(50),
+});

@@ -1,9 +1,11 @@
 import type { CustomerEnvironment } from "../engine/customer-environments.js";
 import type { CustomerIntegration } from "../engine/sandbox-engine.js";
 import { environmentPicker, PICKER_SCRIPT } from "./environment-picker.js";
+import { HANDOFF_SCRIPT, handoffFields, newHandoffToken } from "./handoff.js";
 import { html, type SafeHtml } from "./html.js";
 import { integrationDetails } from "./integration-details.js";
 import type { PageAnswer, PageContext } from "./page-context.js";
+import { pricingNote } from "./pricing-note.js";
 import { type StepError, stepPage } from "./step-page.js";
 import { activationSteps } from "./steps-nav.js";
 import { technicalUserView } from "./technical-user-view.js";
@@ -123,8 +125,9 @@ ${
     limit,
     errorId: error ? "form-error" : null,
   })}
-  ${anyLegacy ? html`<p class="muted"><span class="badge legacy">${t.legacyBadge}</span> ${t.legacyNote}</p>` : null}
+  ${anyLegacy ? html`<p class="muted" id="legacy-note"><span class="badge legacy">${t.legacyBadge}</span> ${t.legacyNote}</p>` : null}
   ${hiddenNote(pc, all)}
+  ${pricingNote(pc, integration.published.definition)}
   <div class="actions"><button type="submit">${t.continue}</button>
   <button type="submit" class="secondary" formaction="/activate/${integration.id}">${t.back}</button></div>
 </form>`
@@ -132,7 +135,11 @@ ${
   return frame(pc, integration, wizard, 2, t.environmentsTitle, body, error, PICKER_SCRIPT);
 }
 
-/** Step 3: the technical user and its rights, read-only; confirming starts the request. */
+/**
+ * Step 3: the technical user and its rights, read-only. Confirming sends the
+ * request and, in the same click, opens the integrator's callback in a new
+ * tab (handoff.ts); this tab goes on to the request's status.
+ */
 export function technicalUserStep(
   pc: PageContext,
   integration: CustomerIntegration,
@@ -142,16 +149,18 @@ export function technicalUserStep(
 ): PageAnswer {
   const { t } = pc;
   const definition = integration.published.definition;
+  const token = newHandoffToken();
   const body = html`<p>${t.technicalUserIntro}</p>
 <p>${t.technicalUserFixed}</p>
 ${technicalUserView(pc, definition)}
 <h2>${t.pickedEnvironments}</h2>
 <ul>${picked.map((env) => html`<li>${env.name} <span class="muted">${t.businessId} ${env.businessId}</span></li>`)}</ul>
 <p>${t.afterConfirm(definition.name)}</p>
-<form method="post" action="/activate/${integration.id}/confirm">
+<form method="post" action="/activate/${integration.id}/confirm" id="confirm-form" data-handoff="/handoff/${token}">
   ${hiddenFields(wizard, { picked: true })}
-  <div class="actions"><button type="submit">${t.confirm(definition.name)}</button>
+  ${handoffFields(token)}
+  <div class="actions"><button type="submit" id="confirm">${t.confirm(definition.name)}</button>
   <button type="submit" class="secondary" formaction="/activate/${integration.id}/terms">${t.back}</button></div>
 </form>`;
-  return frame(pc, integration, wizard, 3, t.technicalUserTitle, body, error);
+  return frame(pc, integration, wizard, 3, t.technicalUserTitle, body, error, HANDOFF_SCRIPT);
 }

@@ -10,8 +10,9 @@ import {
 } from "./activation-pages.js";
 import { errorPage } from "./error-pages.js";
 import { parseId, parsePickedIds } from "./form-body.js";
+import { confirmWithHandoff, type Started } from "./handoff.js";
 import type { Messages } from "./messages-en.js";
-import { type PageAnswer, redirect, type SignedInContext } from "./page-context.js";
+import type { PageAnswer, SignedInContext } from "./page-context.js";
 import type { StepError } from "./step-page.js";
 
 function integrationOf(pc: SignedInContext, idText: string | undefined): CustomerIntegration {
@@ -99,6 +100,17 @@ export async function postActivation(
   step: "details" | "terms" | "environments" | "confirm",
 ): Promise<PageAnswer> {
   const form = pc.form;
+  // On confirm the request is sent, and the tab this click opened goes on to the
+  // integrator's callback with its id (docs/sandbox.md "When the request is sent").
+  return confirmWithHandoff(pc, form, () => activationStep(pc, idText, step, form));
+}
+
+function activationStep(
+  pc: SignedInContext,
+  idText: string | undefined,
+  step: "details" | "terms" | "environments" | "confirm",
+  form: URLSearchParams,
+): PageAnswer | Started {
   const integration = integrationOf(pc, idText);
   const wizard = wizardOf(form);
   if (wizard.state !== null && wizard.state.length > MAX_STATE_LENGTH) return badLink(pc);
@@ -118,7 +130,7 @@ export async function postActivation(
       companyIds: wizard.picked,
       state: wizard.state,
     });
-    return redirect(`/requests/${started.request.id}`);
+    return { started: started.request.id };
   } catch (error) {
     if (!(error instanceof SandboxError) || error.status === 404 || error.status >= 500)
       throw error;

@@ -8,7 +8,8 @@ function externalLink(pc: PageContext, href: string, label: string): SafeHtml {
 
 /**
  * The integration's basic information as Procountor shows it before
- * activation: logo, description, the integrator's links and who is billed.
+ * activation: logo, description and the integrator's links. (Who is billed
+ * is on the environment step, pricing-note.ts, where Procountor's guide has it.)
  */
 export function integrationDetails(pc: PageContext, definition: WireDefinition): SafeHtml {
   const { t } = pc;
@@ -25,7 +26,5 @@ export function integrationDetails(pc: PageContext, definition: WireDefinition):
   <li>${externalLink(pc, links.privacyPolicy, t.privacyPolicy)}</li>
   <li>${externalLink(pc, links.termsOfService, t.termsOfService)}</li>
   <li>${externalLink(pc, links.support, t.support)}</li>
-</ul>
-<h2>${t.billingHeading}</h2>
-<p>${definition.billing === "accounting-firm" ? t.billingAccountingFirm : t.billingEnvironment} ${t.billingMore}</p>`;
+</ul>`;
 }

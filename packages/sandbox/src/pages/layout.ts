@@ -51,7 +51,8 @@ ${options.refreshSeconds ? html`<meta http-equiv="refresh" content="${options.re
     <a href="${withLang(here, pc.url, otherLang)}" hreflang="${otherLang}" lang="${otherLang}">${t.switchLanguage}</a>
     ${
       user
-        ? html`<span>${t.signedInAs(user.name)}</span>
+        ? html`<a href="/outbox">${t.outboxLink}</a>
+    <span>${t.signedInAs(user.name)}</span>
     <form method="post" action="/signout"><button class="linkish" type="submit">${t.signOut}</button></form>`
         : null
     }

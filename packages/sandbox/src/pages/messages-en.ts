@@ -17,6 +17,7 @@ export const en = {
   switchLanguage: "Suomeksi",
   switchLanguageHreflang: "fi",
   frontPage: "Front page",
+  outboxLink: "E-mail",
 
   // ── sign-in ──
   signInTitle: "Sign in to the Procountor sandbox",
@@ -60,13 +61,14 @@ export const en = {
   termsOfService: "Terms of service",
   support: "Support",
   opensInNewTab: "(opens in a new tab)",
-  billingHeading: "Pricing",
+  billingHeading: "Pricing of the integration",
   billingEnvironment:
-    "The API monthly fee is billed to the environment where the integration is activated.",
+    "By default, the API monthly fee is billed to the Procountor environment where the integration is activated.",
   billingAccountingFirm:
     "The API monthly fee of this integration is billed to the accounting firm, not to the environment.",
   billingMore:
-    "The price depends on the integration; see the integrator's Procountor Store page and Procountor's API price list.",
+    "In practice the price depends on the integration. See the integrator's Procountor Store page for details.",
+  priceList: "Procountor's API price list",
   termsLegend: "Activation terms",
   termsText: (name: string) =>
     `By activating, you let Procountor add ${name}'s technical user to the environments you pick, with the rights shown in step 3, and let ${name} use Procountor's API in those environments until the integration is removed.`,
@@ -80,12 +82,14 @@ export const en = {
     `Pick the Procountor environments where you want to activate ${name}.`,
   limitNote: (limit: number) =>
     `You can activate at most ${limit} ${limit === 1 ? "environment" : "environments"} at once.`,
+  limitNoteUpdate: (limit: number) =>
+    `You can update at most ${limit} ${limit === 1 ? "environment" : "environments"} at once.`,
   noLimitNote: "There is no limit on how many environments you can activate at once.",
   environmentsLegend: "Environments",
   businessId: "Business ID",
   legacyBadge: "Activated earlier manually",
   legacyNote:
-    "This environment uses the integration through the earlier manual activation. Activating it again here lets you take later updates through this flow.",
+    "The integration was taken into use here before this activation flow existed. Activating it again through the flow is still useful: it makes managing the integration's changes easier, and when the integration changes significantly, you can take the updates into use automatically through the flow.",
   hiddenHeading: (count: number) =>
     `${count} of your ${count === 1 ? "environment is" : "environments are"} not listed:`,
   hiddenNoUserManagement: (count: number) =>
@@ -95,7 +99,7 @@ export const en = {
   hiddenUpdateRequired: (count: number) =>
     `${count} where the integration is already activated and waits for an update (see the front page)`,
   hiddenPending: (count: number) =>
-    `${count} waiting for the integrator's answer to an earlier activation request`,
+    `${count} waiting for the integrator's answer to an earlier request`,
   noSelectable:
     "None of your environments can be picked for this integration. You need all rights to user management in an environment where the integration is not activated yet.",
   selectedCount: (count: number, limit: number | null) =>
@@ -103,6 +107,8 @@ export const en = {
   pickAtLeastOne: "Pick at least one environment.",
   overLimit: (picked: number, limit: number, name: string) =>
     `You picked ${picked} environments; ${name} can be activated in at most ${limit} ${limit === 1 ? "environment" : "environments"} at once. Pick ${limit} or fewer and activate the rest afterwards.`,
+  overLimitUpdate: (picked: number, limit: number, name: string) =>
+    `You picked ${picked} environments; ${name} can be updated in at most ${limit} ${limit === 1 ? "environment" : "environments"} at once. Pick ${limit} or fewer and update the rest afterwards.`,
   notYourEnvironment: "Pick environments from the list.",
   envNoUserManagement: (env: string) =>
     `You cannot activate integrations in ${env}: you do not have all rights to user management there.`,
@@ -129,7 +135,9 @@ export const en = {
   unknownRight: "Not in pcx's rights catalogue",
   pickedEnvironments: "Environments",
   afterConfirm: (name: string) =>
-    `After you confirm, ${name} opens in a new tab for its own steps. The activation request is sent when both sides are done.`,
+    `When you confirm, ${name}'s own page opens in a new tab, where the integrator may ask for more information or for acceptance of its own terms. At the same time your activation request goes to the integrator for approval. It is usually processed within minutes, and this tab shows its status.`,
+  afterUpdateConfirm: (name: string) =>
+    `When you confirm, ${name}'s own page opens in a new tab, and your update request goes to the integrator for approval. It is usually processed within minutes, and this tab shows its status.`,
   confirm: (name: string) => `Confirm and continue to ${name}`,
 
   // ── update ──
@@ -153,9 +161,15 @@ export const en = {
   activationRequest: "Activation request",
   updateRequest: "Update request",
   waitingFor: (name: string) => `Waiting for ${name} to process your request`,
-  handoffText: (name: string) =>
-    `${name} continues in a new tab, where it may ask for more information or for acceptance of its own terms. The request is usually processed within minutes. This page refreshes itself.`,
+  handoffOpened: (name: string) =>
+    `${name}'s own page opened in a new tab, where the integrator may ask for more information or for acceptance of its own terms. The request is usually processed within minutes. This page refreshes itself.`,
+  handoffToOpen: (name: string) =>
+    `Continue on ${name}'s own page, where the integrator may ask for more information or for acceptance of its own terms. The request is usually processed within minutes. This page refreshes itself.`,
+  handoffBlocked: "Your browser did not open the new tab. Open it with the button below.",
+  handoffNoTab: "No new tab?",
   openIntegrator: (name: string) => `Open ${name}`,
+  handoffGone:
+    "This hand-off link is no longer valid. Go back to the first tab and use the button there.",
   expiresAt: (time: string) =>
     `If the integrator does not answer by ${time}, the request times out.`,
   statusCaption: "Status per environment",
@@ -168,13 +182,37 @@ export const en = {
   reason: "Reason",
   noReason: "The integrator gave no reason.",
   allApproved: "Congratulations, the integration is now ready to use!",
+  allApprovedUpdate: "The update is now in use.",
+  approvedNext: (name: string) =>
+    `Questions, for example about what ${name} can now do for you? See its Procountor Store page or the integrator's own support pages:`,
+  supportPages: (name: string) => `${name} support`,
   someRejected:
-    "You can start the activation again. The integrator often gives a reason for the rejection, which can help you make the needed changes first. If requests are rejected repeatedly, contact the integrator.",
+    "You can start again. The integrator often gives a reason for the rejection, which can help you make the needed changes before you send a new request. If requests are rejected repeatedly, contact the integrator.",
   someExpired:
     "The request timed out before the integrator answered. Please try again in a moment.",
   startAgain: "Start again",
   backToFront: "Back to the front page",
   lastChecked: (time: string) => `Last checked ${time}.`,
+
+  // ── the status e-mail and the outbox page ──
+  emailSubjectActivation: (name: string) =>
+    `Your activation request for ${name} has been processed`,
+  emailSubjectUpdate: (name: string) => `Your update request for ${name} has been processed`,
+  emailGreeting: (firstName: string) => `Hello ${firstName},`,
+  emailIntroActivation: (id: number, name: string) =>
+    `Your activation request ${id} for ${name} has been processed for every environment:`,
+  emailIntroUpdate: (id: number, name: string) =>
+    `Your update request ${id} for ${name} has been processed for every environment:`,
+  emailStatusLink: (url: string) => `See the request: ${url}`,
+  emailStartAgain: (url: string) => `You can start again: ${url}`,
+  emailSignature: "Procountor (sandbox)",
+  outboxTitle: "E-mail",
+  outboxIntro:
+    "The e-mails Procountor has sent you. The sandbox sends nothing anywhere: it keeps the messages here, and as JSON at /sandbox/outbox.",
+  outboxEmpty:
+    "No e-mail yet. Procountor e-mails you when every environment of a request has been processed.",
+  emailTo: "To",
+  emailSent: "Sent",
 
   // ── errors ──
   errorTitle: "Something went wrong",

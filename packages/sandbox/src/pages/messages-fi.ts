@@ -4,8 +4,11 @@ const joissa = (count: number) => (count === 1 ? "jossa" : "joissa");
 
 /**
  * Every string of the customer's pages, in Finnish. The wording follows
- * Procountor's own customer guide (shared/seeds): aktivointilinkki,
- * käyttöönoton käyttöehdot, tekninen käyttäjä, aktivointipyyntö, "Hei"-widget.
+ * Procountor's own Finnish customer guide to activating integrations:
+ * aktivointilinkki, käyttöönoton käyttöehdot, tekninen käyttäjä,
+ * aktivointipyyntö, ohjelmistontarjoaja (the one word for the provider),
+ * "Hei"-widget. Finnish punctuation: no semicolons between clauses (a full
+ * stop or a conjunction instead).
  */
 export const fi: Messages = {
   // ── layout ──
@@ -15,30 +18,31 @@ export const fi: Messages = {
   brand: "Procountor",
   sandboxTag: "hiekkalaatikko",
   sandboxBanner:
-    "Hiekkalaatikko (sandbox): Procountorin paikallinen jäljitelmä kehitykseen ja testaukseen. Ei oikea Procountor; yritykset ja käyttäjät ovat keksittyjä.",
+    "Hiekkalaatikko: Procountorin paikallinen jäljitelmä kehitystä ja testausta varten. Tämä ei ole oikea Procountor, ja sen yritykset ja käyttäjät ovat keksittyjä.",
   signedInAs: (name) => `Kirjautuneena: ${name}`,
   signOut: "Kirjaudu ulos",
   switchLanguage: "In English",
   switchLanguageHreflang: "en",
   frontPage: "Etusivu",
+  outboxLink: "Sähköposti",
 
   // ── sign-in ──
   signInTitle: "Kirjaudu Procountor-hiekkalaatikkoon",
   signInIntro:
-    "Hiekkalaatikossa ei ole salasanoja: valitse yksi demokäyttäjistä. Jokaisella on omat ympäristönsä (yrityksensä).",
+    "Hiekkalaatikossa ei ole salasanoja. Valitse yksi demokäyttäjistä. Jokaisella on omat ympäristönsä eli yrityksensä.",
   signInLegend: "Demokäyttäjä",
   signInButton: "Kirjaudu",
-  signInPickUser: "Valitse demokäyttäjä kirjautuaksesi.",
-  signInUnknownUser: "Tällaista demokäyttäjää ei ole; valitse käyttäjä listalta.",
+  signInPickUser: "Valitse demokäyttäjä, jolla kirjaudut.",
+  signInUnknownUser: "Tällaista demokäyttäjää ei ole. Valitse käyttäjä listalta.",
 
-  // ── front page and the "Hello" widget ──
+  // ── front page and the "Hei" widget ──
   homeTitle: "Etusivu",
   hello: (firstName) => `Hei, ${firstName}!`,
   updateRequiredHeading: "Päivitys vaaditaan",
   updateRequiredItem: (name, count) =>
-    `${name} on muuttanut ominaisuuksiaan tai teknisen käyttäjän käyttöoikeuksia. Päivitä integraatio ${count} ympäristöön.`,
+    `${name} on muuttanut ominaisuuksiaan tai teknisen käyttäjän käyttöoikeuksia. Päivitä integraatio ${count} ympäristössä.`,
   updateRequiredNoRights: (count) =>
-    `${count === 1 ? "1 muu ympäristö" : `${count} muuta ympäristöä`} vaatii käyttäjän, jolla on kaikki oikeudet käyttäjähallintaan, tai odottaa aiemman pyynnön käsittelyä.`,
+    `${count === 1 ? "Yksi muu ympäristö" : `${count} muuta ympäristöä`} vaatii käyttäjän, jolla on kaikki oikeudet käyttäjähallintaan, tai odottaa aiemman pyynnön käsittelyä.`,
   showInfo: "Näytä tiedot",
   latestRequestsHeading: "Uusimmat aktivointipyyntösi",
   noRequests:
@@ -64,32 +68,37 @@ export const fi: Messages = {
   termsOfService: "Käyttöehdot",
   support: "Tuki",
   opensInNewTab: "(avautuu uuteen välilehteen)",
-  billingHeading: "Hinnoittelu",
+  billingHeading: "Integraation käytön hinnoittelu",
   billingEnvironment:
     "Oletuksena API:n käytön kuukausimaksu laskutetaan Procountor-ympäristöltä, jossa integraatio on aktivoitu käyttöön.",
   billingAccountingFirm:
-    "Tämän integraation API:n käytön kuukausimaksu laskutetaan tilitoimiston kautta, ei ympäristöltä.",
+    "Tämän integraation API:n käytön kuukausimaksu laskutetaan tilitoimistolta eikä ympäristöltä.",
   billingMore:
-    "Käytännössä hinta riippuu integraatiosta. Löydät lisätietoa hinnoittelusta ohjelmistontarjoajan Procountor Store -sivuilta ja Procountorin API-hinnastosta.",
+    "Käytännössä hinta riippuu integraatiosta. Löydät lisätietoa hinnoittelusta ohjelmistontarjoajan Procountor Store -sivuilta.",
+  priceList: "Procountorin API-hinnasto",
   termsLegend: "Käyttöönoton käyttöehdot",
   termsText: (name) =>
-    `Aktivoimalla annat Procountorin lisätä integraation ${name} teknisen käyttäjän valitsemiisi ympäristöihin vaiheessa 3 näytetyin käyttöoikeuksin, ja annat integraation ${name} käyttää Procountorin API:a näissä ympäristöissä, kunnes integraatio poistetaan.`,
+    `Aktivoimalla annat Procountorin lisätä integraation ${name} teknisen käyttäjän valitsemiisi ympäristöihin vaiheessa 3 näytetyin käyttöoikeuksin. Samalla annat integraation ${name} käyttää Procountorin API:a näissä ympäristöissä, kunnes integraatio poistetaan.`,
   acceptTerms: "Hyväksyn käyttöönoton käyttöehdot",
-  termsRequired: "Hyväksy käyttöönoton käyttöehdot jatkaaksesi.",
+  termsRequired: "Hyväksy käyttöönoton käyttöehdot, niin pääset jatkamaan.",
   continue: "Jatka",
   back: "Takaisin",
 
   environmentsTitle: "Valitse Procountor-ympäristöt",
   environmentsIntro: (name) =>
-    `Valitse Procountor-ympäristö tai -ympäristöt, joihin integraatio ${name} halutaan aktivoida.`,
+    `Valitse Procountor-ympäristö tai -ympäristöt, joihin haluat aktivoida integraation ${name}.`,
   limitNote: (limit) => `Voit aktivoida integraation samalla enintään ${limit} ympäristöön.`,
+  limitNoteUpdate: (limit) => `Voit päivittää integraation samalla enintään ${limit} ympäristössä.`,
   noLimitNote: "Samalla aktivoitavien ympäristöjen määrää ei ole rajattu.",
   environmentsLegend: "Ympäristöt",
   businessId: "Y-tunnus",
   legacyBadge: "Otettu käyttöön aiemmin manuaalisesti",
   legacyNote:
-    "Integraatio on otettu tässä ympäristössä käyttöön ennen uudistunutta käyttöönottoprosessia. Integraation aktivoiminen uudestaan uuden prosessin kautta voi kuitenkin olla hyödyllistä: tällä tavalla etenkin integraation muutostenhallinta helpottuu.",
-  hiddenHeading: (count) => `${count} ympäristöä ei näytetä listalla:`,
+    "Integraatio on otettu tässä ympäristössä käyttöön ennen uudistunutta käyttöönottoprosessia. Integraation aktivoiminen uudestaan uuden prosessin kautta voi kuitenkin olla hyödyllistä: tällä tavalla etenkin integraation muutostenhallinta helpottuu. Jos integraatiossa tapahtuu merkittäviä muutoksia, voit ottaa päivitykset automatisoidusti käyttöön.",
+  hiddenHeading: (count) =>
+    count === 1
+      ? "Yhtä ympäristöäsi ei näytetä listalla:"
+      : `${count} ympäristöäsi ei näytetä listalla:`,
   hiddenNoUserManagement: (count) =>
     `${count}, ${joissa(count)} sinulla ei ole kaikkia oikeuksia käyttäjähallintaan (käyttäjien lisäämiseen ja poistamiseen sekä käyttöoikeuksien muokkaamiseen)`,
   hiddenActive: (count) =>
@@ -97,29 +106,31 @@ export const fi: Messages = {
   hiddenUpdateRequired: (count) =>
     `${count}, ${joissa(count)} integraatio on jo käytössä ja odottaa päivitystä (katso etusivu)`,
   hiddenPending: (count) =>
-    `${count}, ${count === 1 ? "joka odottaa" : "jotka odottavat"} ohjelmistontarjoajan vastausta aiempaan aktivointipyyntöön`,
+    `${count}, ${count === 1 ? "joka odottaa" : "jotka odottavat"} ohjelmistontarjoajan vastausta aiempaan pyyntöön`,
   noSelectable:
     "Yhtäkään ympäristöistäsi ei voi valita tälle integraatiolle. Tarvitset kaikki oikeudet käyttäjähallintaan ympäristössä, jossa integraatiota ei ole vielä otettu käyttöön.",
   selectedCount: (count, limit) =>
-    limit === null ? `${count} valittu` : `${count} valittu (enintään ${limit})`,
+    limit === null ? `Valittuna: ${count}` : `Valittuna: ${count} (enintään ${limit})`,
   pickAtLeastOne: "Valitse vähintään yksi ympäristö.",
   overLimit: (picked, limit, name) =>
-    `Valitsit ${picked} ympäristöä; integraation ${name} voi aktivoida samalla enintään ${limit} ympäristöön. Valitse enintään ${limit} ja aktivoi loput myöhemmin.`,
+    `Valitsit ${picked} ympäristöä, mutta integraation ${name} voi aktivoida samalla enintään ${limit} ympäristöön. Valitse enintään ${limit} ja aktivoi loput myöhemmin.`,
+  overLimitUpdate: (picked, limit, name) =>
+    `Valitsit ${picked} ympäristöä, mutta integraation ${name} voi päivittää samalla enintään ${limit} ympäristössä. Valitse enintään ${limit} ja päivitä loput myöhemmin.`,
   notYourEnvironment: "Valitse ympäristöt listalta.",
   envNoUserManagement: (env) =>
-    `Et voi aktivoida integraatioita ympäristössä ${env}: sinulla ei ole siellä kaikkia oikeuksia käyttäjähallintaan.`,
+    `Et voi aktivoida integraatioita ympäristössä ${env}, koska sinulla ei ole siellä kaikkia oikeuksia käyttäjähallintaan.`,
   envActive: (env) => `Integraatio on jo käytössä ympäristössä ${env}.`,
   envUpdateRequired: (env) =>
-    `Integraatio on jo käytössä ympäristössä ${env} ja odottaa päivitystä; päivitä se etusivulta.`,
+    `Integraatio on jo käytössä ympäristössä ${env} ja odottaa päivitystä. Päivitä se etusivulta.`,
   envPending: (env) =>
-    `${env} odottaa jo ohjelmistontarjoajan vastausta aiempaan pyyntöön; odota vastausta tai pyynnön aikakatkaisua.`,
+    `${env} odottaa jo ohjelmistontarjoajan vastausta aiempaan pyyntöön. Odota vastausta tai pyynnön aikakatkaisua.`,
   envNotUpdatable: (env) => `Integraatiota ei tarvitse päivittää ympäristössä ${env}.`,
 
   technicalUserTitle: "Tekninen käyttäjä",
   technicalUserIntro:
     "Ns. tekninen käyttäjä lisätään automaattisesti valitsemiisi Procountor-ympäristöihin. Kyseinen käyttäjä on ei-inhimillinen käyttäjä, joka lisätään ympäristöön puhtaasti integraation toiminnan varmistamiseksi.",
   technicalUserFixed:
-    "Teknisen käyttäjän käyttöoikeuksia tai käyttäjänimeä ei ole mahdollista muokata, vaan ne tulevat suoraan ohjelmistontarjoajalta. Käyttöoikeudet perustuvat integraation todellisiin tarpeisiin; Procountorin integraatiotiimi tarkisti ne, kun ohjelmistontarjoaja loi määritelmät integraatiolle.",
+    "Teknisen käyttäjän käyttöoikeuksia tai käyttäjänimeä ei ole mahdollista muokata, vaan ne tulevat suoraan ohjelmistontarjoajalta. Käyttöoikeudet perustuvat integraation todellisiin tarpeisiin. Procountorin integraatiotiimi tarkisti ne, kun ohjelmistontarjoaja loi määritelmät integraatiolle.",
   displayName: "Nimi",
   username: "Käyttäjänimi",
   rightsCaption: "Teknisen käyttäjän käyttöoikeudet",
@@ -131,8 +142,10 @@ export const fi: Messages = {
   unknownRight: "Ei pcx:n käyttöoikeusluettelossa",
   pickedEnvironments: "Ympäristöt",
   afterConfirm: (name) =>
-    `Kun vahvistat, ${name} avautuu uuteen välilehteen omia vaiheitaan varten. Aktivointipyyntö lähetetään, kun molempien osapuolten vaiheet on suoritettu.`,
-  confirm: (name) => `Vahvista ja jatka: ${name}`,
+    `Kun vahvistat, integraation ${name} ohjelmistontarjoajan oma sivu avautuu uuteen välilehteen. Siellä ohjelmistontarjoaja voi pyytää sinua antamaan lisätietoja tai esim. hyväksymään ehtoja. Samalla aktivointipyyntösi lähetetään ohjelmistontarjoajalle hyväksyttäväksi. Pyyntö käsitellään useimmiten muutaman minuutin kuluessa, ja voit seurata sen tilaa tällä välilehdellä.`,
+  afterUpdateConfirm: (name) =>
+    `Kun vahvistat, integraation ${name} ohjelmistontarjoajan oma sivu avautuu uuteen välilehteen, ja päivityspyyntösi lähetetään ohjelmistontarjoajalle hyväksyttäväksi. Pyyntö käsitellään useimmiten muutaman minuutin kuluessa, ja voit seurata sen tilaa tällä välilehdellä.`,
+  confirm: (name) => `Vahvista ja jatka integraation ${name} sivulle`,
 
   // ── update ──
   updateTitle: (name) => `Päivitä ${name}`,
@@ -154,10 +167,16 @@ export const fi: Messages = {
   // ── request status and hand-off ──
   activationRequest: "Aktivointipyyntö",
   updateRequest: "Päivityspyyntö",
-  waitingFor: (name) => `Odotetaan, että ${name} käsittelee pyyntösi`,
-  handoffText: (name) =>
-    `${name} jatkuu uudessa välilehdessä, jossa ohjelmistontarjoaja voi pyytää sinua antamaan lisätietoja tai esim. hyväksymään ehtoja. Pyyntö käsitellään useimmiten muutaman minuutin kuluessa. Tämä sivu päivittyy itsestään.`,
-  openIntegrator: (name) => `Avaa ${name}`,
+  waitingFor: (name) => `Integraation ${name} ohjelmistontarjoaja käsittelee pyyntöäsi`,
+  handoffOpened: (name) =>
+    `Integraation ${name} ohjelmistontarjoajan oma sivu avautui uuteen välilehteen. Siellä ohjelmistontarjoaja voi pyytää sinua antamaan lisätietoja tai esim. hyväksymään ehtoja. Pyyntö käsitellään useimmiten muutaman minuutin kuluessa. Tämä sivu päivittyy itsestään.`,
+  handoffToOpen: (name) =>
+    `Jatka integraation ${name} ohjelmistontarjoajan omalla sivulla. Siellä ohjelmistontarjoaja voi pyytää sinua antamaan lisätietoja tai esim. hyväksymään ehtoja. Pyyntö käsitellään useimmiten muutaman minuutin kuluessa. Tämä sivu päivittyy itsestään.`,
+  handoffBlocked: "Selaimesi ei avannut uutta välilehteä. Avaa se alla olevalla painikkeella.",
+  handoffNoTab: "Eikö uusi välilehti avautunut?",
+  openIntegrator: (name) => `Avaa integraation ${name} sivu`,
+  handoffGone:
+    "Tämä siirtolinkki ei ole enää voimassa. Palaa ensimmäiseen välilehteen ja käytä siellä olevaa painiketta.",
   expiresAt: (time) =>
     `Jos ohjelmistontarjoaja ei vastaa ${time} mennessä, pyyntö epäonnistuu aikakatkaisun vuoksi.`,
   statusCaption: "Tila ympäristöittäin",
@@ -170,13 +189,36 @@ export const fi: Messages = {
   reason: "Syy",
   noReason: "Ohjelmistontarjoaja ei antanut syytä.",
   allApproved: "Onnittelut, integraatio on nyt valmiina käyttöösi!",
+  allApprovedUpdate: "Päivitys on nyt otettu käyttöön.",
+  approvedNext: (name) =>
+    `Jos sinulle jäi kysymyksiä esim. integraation ${name} tarjoamista uusista mahdollisuuksista, voit etsiä lisätietoja integraation Procountor Store -sivuilta tai ohjelmistontarjoajan omilta tukisivuilta:`,
+  supportPages: (name) => `Integraation ${name} tukisivut`,
   someRejected:
-    "Voit aloittaa käyttöönottoprosessin alusta. Integraationtarjoaja antaa usein syyn hylkäykselle, mikä voi auttaa sinua tekemään tarvitut muutokset ennen kuin lähetät uuden aktivointipyynnön. Jos pyyntösi hylätään toistuvasti, olethan yhteydessä integraationtarjoajaan.",
+    "Voit aloittaa alusta. Ohjelmistontarjoaja antaa usein syyn hylkäykselle, mikä voi auttaa sinua tekemään tarvittavat muutokset ennen kuin lähetät uuden pyynnön. Jos pyyntösi hylätään toistuvasti, ole yhteydessä ohjelmistontarjoajaan.",
   someExpired:
-    "Aktivointipyyntö epäonnistui aikakatkaisun vuoksi. Ole hyvä ja yritä hetken kuluttua uudestaan.",
+    "Pyyntö epäonnistui aikakatkaisun vuoksi, ennen kuin ohjelmistontarjoaja vastasi. Yritä hetken kuluttua uudestaan.",
   startAgain: "Aloita alusta",
   backToFront: "Takaisin etusivulle",
   lastChecked: (time) => `Tarkistettu viimeksi ${time}.`,
+
+  // ── the status e-mail and the outbox page ──
+  emailSubjectActivation: (name) => `Aktivointipyyntösi on käsitelty: ${name}`,
+  emailSubjectUpdate: (name) => `Päivityspyyntösi on käsitelty: ${name}`,
+  emailGreeting: (firstName) => `Hei ${firstName},`,
+  emailIntroActivation: (id, name) =>
+    `aktivointipyyntösi ${id} (${name}) on käsitelty kaikkien ympäristöjen osalta:`,
+  emailIntroUpdate: (id, name) =>
+    `päivityspyyntösi ${id} (${name}) on käsitelty kaikkien ympäristöjen osalta:`,
+  emailStatusLink: (url) => `Katso pyynnön tiedot: ${url}`,
+  emailStartAgain: (url) => `Voit aloittaa alusta: ${url}`,
+  emailSignature: "Procountor (hiekkalaatikko)",
+  outboxTitle: "Sähköposti",
+  outboxIntro:
+    "Procountorin sinulle lähettämät sähköpostit. Hiekkalaatikko ei lähetä mitään minnekään, vaan säilyttää viestit täällä ja JSON-muodossa osoitteessa /sandbox/outbox.",
+  outboxEmpty:
+    "Ei vielä sähköposteja. Procountor lähettää sinulle sähköpostin, kun pyynnön kaikki ympäristöt on käsitelty.",
+  emailTo: "Vastaanottaja",
+  emailSent: "Lähetetty",
 
   // ── errors ──
   errorTitle: "Jokin meni vikaan",
@@ -192,7 +234,7 @@ export const fi: Messages = {
   crossOriginRefused:
     "Lomake tuli toiselta sivustolta, joten hiekkalaatikko hylkäsi sen. Avaa sivu suoraan hiekkalaatikosta ja yritä uudelleen.",
   notAForm: "Sivu lähetettiin muodossa, jota hiekkalaatikko ei hyväksy. Aloita alusta etusivulta.",
-  sandboxBug: "Hiekkalaatikossa tapahtui virhe. Se on kirjattu lokiin; aloita alusta etusivulta.",
+  sandboxBug: "Hiekkalaatikossa tapahtui virhe. Se on kirjattu lokiin. Aloita alusta etusivulta.",
   couldNotStart: "Pyyntöä ei voitu lähettää:",
   errorLead: "Korjaa tämä:",
 };

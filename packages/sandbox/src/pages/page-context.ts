@@ -1,6 +1,7 @@
 import type { SandboxEngine } from "../engine/sandbox-engine.js";
 import type { SandboxRequestContext } from "../http/sandbox-handler.js";
 import type { UserRow } from "../store/directory-repo.js";
+import type { Handoffs } from "./handoff.js";
 import type { SafeHtml } from "./html.js";
 import type { PageLocale } from "./locale.js";
 import type { Messages } from "./messages-en.js";
@@ -19,6 +20,10 @@ export interface PageContext {
   readonly nonce: string;
   /** Set-Cookie values to send with the answer. */
   readonly setCookies: string[];
+  /** Hand-off tokens → requests (the new tab of the confirm click). */
+  readonly handoffs: Handoffs;
+  /** Where the environment step's "API price list" link goes. */
+  readonly priceListUrl: string;
   /** The posted form (POST routes; empty for GET): read, size-limited and checked before the route runs. */
   readonly form: URLSearchParams;
 }

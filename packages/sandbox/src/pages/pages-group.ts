@@ -10,9 +10,13 @@ import { postActivation, showActivation } from "./activation-routes.js";
 import { parseCookies, serializeCookie } from "./cookies.js";
 import { errorPage, pageForError } from "./error-pages.js";
 import { readForm } from "./form-body.js";
+import { createHandoffs, type Handoffs } from "./handoff.js";
+import { handoffPage } from "./handoff-page.js";
 import { homePage } from "./home-page.js";
 import { LANG_COOKIE, messagesFor, pickLocale } from "./locale.js";
+import { outboxPage } from "./outbox-page.js";
 import type { PageAnswer, PageContext, SignedInContext } from "./page-context.js";
+import { DEFAULT_PRICE_LIST_URL } from "./pricing-note.js";
 import { requestStatusPage } from "./request-status-page.js";
 import { createSessions, SESSION_COOKIE, type Sessions } from "./session.js";
 import { signIn, signInPage, signInRedirect, signOut } from "./sign-in-page.js";
@@ -21,6 +25,20 @@ import { postUpdate, showUpdate } from "./update-pages.js";
 export interface PagesGroupOptions {
   /** Key of the session cookie's HMAC. Default: 32 random bytes per sandbox (a restart signs users out). */
   sessionSecret?: Buffer;
+  /**
+   * Where the environment step's "API price list" link goes. Default:
+   * `DEFAULT_PRICE_LIST_URL`, Procountor's support article on its API and its pricing.
+   */
+  priceListUrl?: string;
+  /** How long the hand-off tab (`/handoff/{token}`) waits for the first tab's confirm post, in ms. Default: 10000. */
+  handoffWaitMs?: number;
+}
+
+/** What every page of one pages group shares. */
+interface PagesShared {
+  sessions: Sessions;
+  handoffs: Handoffs;
+  priceListUrl: string;
 }
 
 type Run = (pc: PageContext, params: Record<string, string>) => PageAnswer | Promise<PageAnswer>;
@@ -40,7 +58,7 @@ function wantsHtml(request: Request): boolean {
 /** The PageContext of a request: locale, signed-in user, CSP nonce. */
 function pageContext(
   context: SandboxRequestContext,
-  sessions: Sessions,
+  { sessions, handoffs, priceListUrl }: PagesShared,
   form = new URLSearchParams(),
 ): PageContext {
   const { url, request, engine } = context;
@@ -55,6 +73,8 @@ function pageContext(
     user: sessions.userOf(cookies[SESSION_COOKIE], engine),
     nonce: randomBytes(12).toString("base64"),
     setCookies: [],
+    handoffs,
+    priceListUrl,
     form,
   };
   if (remember)
@@ -98,16 +118,23 @@ function toResponse(
  */
 export function createPagesGroup(options: PagesGroupOptions = {}): RouteGroup {
   const sessions = createSessions(options.sessionSecret);
+  const shared: PagesShared = {
+    sessions,
+    handoffs: createHandoffs(
+      options.handoffWaitMs !== undefined ? { waitMs: options.handoffWaitMs } : {},
+    ),
+    priceListUrl: options.priceListUrl ?? DEFAULT_PRICE_LIST_URL,
+  };
   /** Any error as a page, never a crash: refusals and domain errors readable, anything else a 500 that says so. */
   const errorAnswer = (context: SandboxRequestContext, error: SandboxError): Response => {
     if (error.status >= 500)
       context.log.error(`customer page failed: ${error.message}`, { path: context.url.pathname });
     let pc: PageContext;
     try {
-      pc = pageContext(context, sessions);
+      pc = pageContext(context, shared);
     } catch {
       // The engine cannot say who is signed in: a fresh key validates no cookie, so no lookup.
-      pc = pageContext(context, createSessions());
+      pc = pageContext(context, { ...shared, sessions: createSessions() });
     }
     const { t } = pc;
     const answer =
@@ -126,7 +153,7 @@ export function createPagesGroup(options: PagesGroupOptions = {}): RouteGroup {
     head: true,
     handler: async (context, params) => {
       try {
-        const pc = pageContext(context, sessions);
+        const pc = pageContext(context, shared);
         return toResponse(pc, await run(pc, params));
       } catch (caught) {
         return errorAnswer(context, toSandboxError(caught));
@@ -145,7 +172,7 @@ export function createPagesGroup(options: PagesGroupOptions = {}): RouteGroup {
           });
           throw new SandboxError(403, API_ERROR_CODES.FORBIDDEN, crossOrigin, "Origin");
         }
-        const pc = pageContext(context, sessions, await readForm(context.request));
+        const pc = pageContext(context, shared, await readForm(context.request));
         return toResponse(pc, await run(pc, params));
       } catch (caught) {
         return errorAnswer(context, toSandboxError(caught));
@@ -177,6 +204,14 @@ export function createPagesGroup(options: PagesGroupOptions = {}): RouteGroup {
     get(
       "/requests/{id}",
       signedIn((pc, { id }) => requestStatusPage(pc, id)),
+    ),
+    get(
+      "/handoff/{token}",
+      signedIn((pc, { token }) => handoffPage(pc, token)),
+    ),
+    get(
+      "/outbox",
+      signedIn((pc) => outboxPage(pc)),
     ),
     get(
       "/update/{id}",

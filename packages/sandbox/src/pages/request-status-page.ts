@@ -1,4 +1,4 @@
-import type { ActivationRequest, RequestEnvironment } from "@pcx/sdk/contract";
+import type { ActivationRequest, RequestEnvironment, WireDefinition } from "@pcx/sdk/contract";
 import { notFound } from "../sandbox-error.js";
 import { parseId } from "./form-body.js";
 import { html, type SafeHtml, safeUrl } from "./html.js";
@@ -39,26 +39,58 @@ export function startAgainHref(request: Pick<ActivationRequest, "kind" | "integr
     : `/activate/${request.integrationId}`;
 }
 
-function outcome(pc: PageContext, request: ActivationRequest): SafeHtml {
+/** Approved: where to go next, as Procountor's guide says (the Store page or the integrator's support pages). */
+function approvedNext(pc: PageContext, definition: WireDefinition): SafeHtml {
+  const { t } = pc;
+  return html`<p id="next-step">${t.approvedNext(definition.name)} <a href="${safeUrl(definition.links.support)}" target="_blank" rel="noopener noreferrer">${t.supportPages(definition.name)}</a> <span class="muted">${t.opensInNewTab}</span></p>`;
+}
+
+function outcome(
+  pc: PageContext,
+  request: ActivationRequest,
+  definition: WireDefinition,
+): SafeHtml {
   const { t } = pc;
   const statuses = new Set(request.environments.map((env) => env.status));
   if (statuses.has("PENDING")) return html``;
   const again = html`<p><a class="button secondary" href="${startAgainHref(request)}">${t.startAgain}</a></p>`;
   return html`${
     statuses.size === 1 && statuses.has("APPROVED")
-      ? html`<div class="note ok" role="status"><p>${t.allApproved}</p></div>`
+      ? html`<div class="note ok" role="status"><p>${request.kind === "UPDATE" ? t.allApprovedUpdate : t.allApproved}</p></div>`
       : null
-  }${statuses.has("REJECTED") ? html`<div class="note" role="status"><p>${t.someRejected}</p></div>` : null}${
+  }${statuses.has("APPROVED") ? approvedNext(pc, definition) : null}${statuses.has("REJECTED") ? html`<div class="note" role="status"><p>${t.someRejected}</p></div>` : null}${
     statuses.has("EXPIRED")
       ? html`<div class="note" role="status"><p>${t.someExpired}</p></div>`
       : null
   }${statuses.has("REJECTED") || statuses.has("EXPIRED") ? again : null}`;
 }
 
+/** While pending: the integrator's tab (opened by the confirm click, or a button when it was not). */
+function handoffBox(
+  pc: PageContext,
+  request: ActivationRequest,
+  definition: WireDefinition,
+): SafeHtml {
+  const { t, engine, locale } = pc;
+  const tab = pc.url.searchParams.get("tab");
+  const opened = tab === "opened";
+  const link = (kind: "primary" | "secondary") =>
+    html`<a class="button${kind === "secondary" ? " secondary" : ""}" id="continue" href="${safeUrl(engine.callbackUrlFor(request.id))}" target="_blank" rel="noopener">${t.openIntegrator(definition.name)}</a> <span class="muted">${t.opensInNewTab}</span>`;
+  return html`<div class="note" id="handoff">
+  <h2>${t.waitingFor(definition.name)}</h2>
+  ${tab === "blocked" ? html`<p class="alert" role="alert" id="handoff-blocked">${t.handoffBlocked}</p>` : null}
+  <p>${opened ? t.handoffOpened(definition.name) : t.handoffToOpen(definition.name)}</p>
+  <p>${opened ? html`<span class="muted">${t.handoffNoTab}</span> ${link("secondary")}` : link("primary")}</p>
+  <p class="muted">${t.expiresAt(formatDateTime(request.expiresAt, locale))}</p>
+</div>`;
+}
+
 /**
- * GET /requests/{id}: the hand-off to the integrator (a link that opens its
- * callback URL in a new tab) and the status per environment. It reloads
- * itself every few seconds while any environment is pending, and stops then.
+ * GET /requests/{id}[?tab=opened|blocked]: the first tab after the confirm
+ * click. While the request is pending it says the integrator's page opened in
+ * a new tab (or, when it did not, offers the button that opens it) and
+ * reloads itself every few seconds; then the status per environment, and
+ * once nothing is pending, what to do next.
  */
 export function requestStatusPage(pc: SignedInContext, idText: string | undefined): PageAnswer {
   const { t, engine, locale } = pc;
@@ -73,17 +105,8 @@ export function requestStatusPage(pc: SignedInContext, idText: string | undefine
   const title = `${requestLabel(t, request)}: ${definition.name}`;
   const main = html`<section class="card" aria-labelledby="title">
 <h1 id="title">${title}</h1>
-${
-  pending
-    ? html`<div class="note" id="handoff">
-  <h2>${t.waitingFor(definition.name)}</h2>
-  <p>${t.handoffText(definition.name)}</p>
-  <p><a class="button" id="continue" href="${safeUrl(engine.callbackUrlFor(id))}" target="_blank" rel="noopener">${t.openIntegrator(definition.name)}</a> <span class="muted">${t.opensInNewTab}</span></p>
-  <p class="muted">${t.expiresAt(formatDateTime(request.expiresAt, locale))}</p>
-</div>`
-    : null
-}
-${outcome(pc, request)}
+${pending ? handoffBox(pc, request, definition) : null}
+${outcome(pc, request, definition)}
 <table id="status">
   <caption>${t.statusCaption}</caption>
   <thead><tr><th scope="col">${t.colEnvironment}</th><th scope="col">${t.businessId}</th><th scope="col">${t.colStatus}</th></tr></thead>

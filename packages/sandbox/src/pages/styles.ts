@@ -56,5 +56,6 @@ dl.pairs dt{font-weight:600}dl.pairs dd{margin:0}
 .requests{list-style:none;padding:0;margin:0}
 .requests>li{border-top:1px solid #e1e6ed;padding:.5rem 0}
 .requests p{margin:.25rem 0}
+.email-body{white-space:pre-wrap;font:inherit;font-size:.92rem;background:#f7f9fb;border:1px solid #e1e6ed;border-radius:4px;padding:.6rem .8rem;margin:.4rem 0}
 .requests ul{margin:.2rem 0 0;padding-left:1.2rem;font-size:.92rem}
 `);

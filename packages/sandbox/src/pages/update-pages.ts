@@ -3,9 +3,16 @@ import type { CustomerIntegration } from "../engine/sandbox-engine.js";
 import { notFound, SandboxError } from "../sandbox-error.js";
 import { environmentPicker, PICKER_SCRIPT } from "./environment-picker.js";
 import { parseId, parsePickedIds } from "./form-body.js";
+import {
+  confirmWithHandoff,
+  HANDOFF_SCRIPT,
+  handoffFields,
+  newHandoffToken,
+  type Started,
+} from "./handoff.js";
 import { html, type SafeHtml } from "./html.js";
 import { integrationDetails } from "./integration-details.js";
-import { type PageAnswer, redirect, type SignedInContext } from "./page-context.js";
+import type { PageAnswer, SignedInContext } from "./page-context.js";
 import { type StepError, stepPage } from "./step-page.js";
 import { updateSteps } from "./steps-nav.js";
 import { technicalUserView } from "./technical-user-view.js";
@@ -47,7 +54,7 @@ function infoStep(
       : html`<p>${t.updateIntro(definition.name)}</p>
 ${integrationDetails(pc, definition)}
 <h2>${t.environmentsLegend}</h2>
-<p>${t.updateEnvironmentsIntro} ${limit !== null ? t.limitNote(limit) : null}</p>
+<p>${t.updateEnvironmentsIntro} ${limit !== null ? t.limitNoteUpdate(limit) : null}</p>
 <form method="post" action="/update/${integration.id}/rights">
   ${environmentPicker(pc, {
     items: updatable.map((env) => ({
@@ -73,7 +80,11 @@ ${integrationDetails(pc, definition)}
   );
 }
 
-/** Step 2: the updated rights with new and raised ones marked; "Update integration" sends the request. */
+/**
+ * Step 2: the updated rights with new and raised ones marked. "Update
+ * integration" sends the request and opens the integrator's callback in a
+ * new tab in the same click, like the activation's confirm (handoff.ts).
+ */
 function rightsStep(
   pc: SignedInContext,
   integration: CustomerIntegration,
@@ -83,18 +94,20 @@ function rightsStep(
   const published = integration.published;
   const from = Math.min(...picked.map((env) => env.activation?.version ?? published.version));
   const before = engine.getApprovedVersionForCustomer(integration.id, from).definition;
+  const token = newHandoffToken();
   const body = html`<p>${t.updatedRightsIntro(from, published.version)}</p>
 <p>${t.technicalUserFixed}</p>
 ${technicalUserView(pc, published.definition, before)}
 <h2>${t.pickedEnvironments}</h2>
 <ul>${picked.map((env) => html`<li>${env.name} <span class="muted">${t.businessId} ${env.businessId}</span></li>`)}</ul>
-<p>${t.afterConfirm(published.definition.name)}</p>
-<form method="post" action="/update/${integration.id}/confirm">
+<p>${t.afterUpdateConfirm(published.definition.name)}</p>
+<form method="post" action="/update/${integration.id}/confirm" id="confirm-form" data-handoff="/handoff/${token}">
   ${picked.map((env) => html`<input type="hidden" name="env" value="${env.companyId}">`)}
-  <div class="actions"><button type="submit">${t.updateButton}</button>
+  ${handoffFields(token)}
+  <div class="actions"><button type="submit" id="confirm">${t.updateButton}</button>
   <button type="submit" class="secondary" formaction="/update/${integration.id}">${t.back}</button></div>
 </form>`;
-  return frame(pc, integration, 2, t.updatedRightsTitle, body);
+  return frame(pc, integration, 2, t.updatedRightsTitle, body, undefined, HANDOFF_SCRIPT);
 }
 
 function integrationOf(pc: SignedInContext, idText: string | undefined): CustomerIntegration {
@@ -116,8 +129,16 @@ export async function postUpdate(
   idText: string | undefined,
   step: "info" | "rights" | "confirm",
 ): Promise<PageAnswer> {
+  return confirmWithHandoff(pc, pc.form, () => updateStep(pc, idText, step, pc.form));
+}
+
+function updateStep(
+  pc: SignedInContext,
+  idText: string | undefined,
+  step: "info" | "rights" | "confirm",
+  form: URLSearchParams,
+): PageAnswer | Started {
   const { t, engine } = pc;
-  const form = pc.form;
   const integration = integrationOf(pc, idText);
   const updatable = engine.listUpdatableEnvironments(pc.user.id, integration.id);
   const { ids, bad } = parsePickedIds(form);
@@ -129,7 +150,7 @@ export async function postUpdate(
   if (ids.length === 0) return fail(t.pickAtLeastOne, 400);
   const limit = integration.maxConcurrentActivations;
   if (limit !== null && ids.length > limit)
-    return fail(t.overLimit(ids.length, limit, integration.published.definition.name), 422);
+    return fail(t.overLimitUpdate(ids.length, limit, integration.published.definition.name), 422);
   const byId = new Map(updatable.map((env) => [env.companyId, env]));
   const picked: CustomerEnvironment[] = [];
   for (const id of ids) {
@@ -151,7 +172,7 @@ export async function postUpdate(
       integrationId: integration.id,
       companyIds: ids,
     });
-    return redirect(`/requests/${started.request.id}`);
+    return { started: started.request.id };
   } catch (error) {
     if (!(error instanceof SandboxError) || error.status === 404 || error.status >= 500)
       throw error;

@@ -1,16 +1,9 @@
-import type { ActivationStatus } from "@pcx/sdk/contract";
+import type { Activation, ActivationStatus } from "@pcx/sdk/contract";
 import type Database from "better-sqlite3";
 
-export interface ActivationRow {
+/** An activation as the API answers it, with the integration it belongs to. */
+export interface ActivationRow extends Activation {
   integrationId: number;
-  companyId: number;
-  companyName: string;
-  businessId: string;
-  version: number;
-  status: ActivationStatus;
-  technicalUsername: string;
-  activatedAt: string;
-  updatedAt: string;
 }
 
 const columns = `a.integration_id AS integrationId, a.company_id AS companyId, c.name AS companyName,

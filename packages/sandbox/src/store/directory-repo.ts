@@ -33,6 +33,15 @@ export function createDirectoryRepo(db: Database.Database) {
   const insertCompany = db.prepare(
     "INSERT INTO companies (id, name, business_id, fixture_role) VALUES (@id, @name, @businessId, @fixtureRole)",
   );
+  const insertNewUser = db.prepare(
+    "INSERT INTO users (sign_in_name, name, email) VALUES (@signInName, @name, @email)",
+  );
+  const insertNewCompany = db.prepare(
+    "INSERT INTO companies (name, business_id, fixture_role) VALUES (@name, @businessId, NULL)",
+  );
+  const nextIds = db.prepare(
+    "SELECT (SELECT COALESCE(MAX(id), 0) + 1 FROM users) AS userId, (SELECT COALESCE(MAX(id), 0) + 1 FROM companies) AS companyId",
+  );
   const insertMembership = db.prepare(
     "INSERT INTO memberships (user_id, company_id, user_management) VALUES (?, ?, ?)",
   );
@@ -58,6 +67,13 @@ export function createDirectoryRepo(db: Database.Database) {
   return {
     insertUser: (user: UserRow) => void insertUser.run(user),
     insertCompany: (company: CompanyRow) => void insertCompany.run(company),
+    /** The ids the next `insertNewUser` / `insertNewCompany` will get. */
+    nextIds: () => nextIds.get() as { userId: number; companyId: number },
+    /** Inserts a user under the next free id; returns it. */
+    insertNewUser: (user: Omit<UserRow, "id">) => Number(insertNewUser.run(user).lastInsertRowid),
+    /** Inserts a company (no fixture role) under the next free id; returns it. */
+    insertNewCompany: (company: { name: string; businessId: string }) =>
+      Number(insertNewCompany.run(company).lastInsertRowid),
     insertMembership: (userId: number, companyId: number, userManagement: boolean) =>
       void insertMembership.run(userId, companyId, userManagement ? 1 : 0),
     getUser: (id: number) => getUser.get(id) as UserRow | undefined,

@@ -6,6 +6,7 @@ import { type CredentialRepo, createCredentialRepo } from "./credential-repo.js"
 import { createDirectoryRepo, type DirectoryRepo } from "./directory-repo.js";
 import { createIdempotencyRepo, type IdempotencyRepo } from "./idempotency-repo.js";
 import { createIntegrationRepo, type IntegrationRepo } from "./integration-repo.js";
+import { createOutboxRepo, type OutboxRepo } from "./outbox-repo.js";
 import { createRequestRepo, type RequestRepo } from "./request-repo.js";
 import { STORE_SCHEMA, STORE_SCHEMA_VERSION } from "./store-schema.js";
 
@@ -19,6 +20,8 @@ export interface Store {
   readonly credentials: CredentialRepo;
   readonly idempotency: IdempotencyRepo;
   readonly audit: AuditRepo;
+  /** The status e-mails "sent" (docs/sandbox.md "The status e-mail"). */
+  readonly outbox: OutboxRepo;
   /** Runs `fn` in one transaction (nested calls become savepoints). */
   transaction<T>(fn: () => T): T;
   getMeta(key: string): string | undefined;
@@ -33,9 +36,12 @@ function loadSqlite(): DatabaseConstructor {
   try {
     return createRequire(import.meta.url)("better-sqlite3") as DatabaseConstructor;
   } catch (error) {
-    throw new Error(
-      "The pcx sandbox keeps its state in SQLite through better-sqlite3, which is not installed or did not compile. Install it (it builds from source; pnpm needs it in onlyBuiltDependencies) and start again.",
-      { cause: error },
+    throw Object.assign(
+      new Error(
+        "The pcx sandbox keeps its state in SQLite through better-sqlite3, which is not installed or did not build. Install it (npm install better-sqlite3@12: a prebuilt binary, or a compile where there is none; pnpm needs it in onlyBuiltDependencies) and start again.",
+        { cause: error },
+      ),
+      { code: "ERR_PCX_SANDBOX_SQLITE_MISSING" },
     );
   }
 }
@@ -75,6 +81,7 @@ export function openStore(file?: string): Store {
     credentials: createCredentialRepo(db),
     idempotency: createIdempotencyRepo(db),
     audit: createAuditRepo(db),
+    outbox: createOutboxRepo(db),
     transaction: (fn) => db.transaction(fn)(),
     getMeta: (key) => (getMeta.get(key) as { value: string } | undefined)?.value,
     setMeta: (key, value) => {

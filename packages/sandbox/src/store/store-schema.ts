@@ -133,6 +133,17 @@ CREATE TABLE IF NOT EXISTS idempotency_keys (
 );
 
 -- Append-only record of every applied change; the invariant tests read it.
+-- The status e-mails the sandbox "sent" (docs/sandbox.md "The status e-mail"); message: JSON.
+-- A new table, created on open: state files from before it simply get it.
+CREATE TABLE IF NOT EXISTS outbox (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  request_id INTEGER NOT NULL UNIQUE REFERENCES activation_requests(id),
+  user_id INTEGER NOT NULL REFERENCES users(id),
+  sent_at TEXT NOT NULL,
+  message TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS outbox_by_user ON outbox (user_id, id);
+
 CREATE TABLE IF NOT EXISTS audit_log (
   seq INTEGER PRIMARY KEY AUTOINCREMENT,
   at TEXT NOT NULL,

@@ -29,14 +29,23 @@ export interface CallbackAnswer {
   response?: CallbackResponse;
 }
 
-/** What `onActivationRequest` gets besides the request. */
+/**
+ * What `onActivationRequest` gets besides the request. The same hook serves
+ * the callback handler and the reconciler (`createReconciler`), which decides
+ * the requests whose callback never arrived.
+ */
 export interface ActivationRequestContext {
+  /** "callback": the customer's browser is waiting; "reconciler": no browser, the request was found by a sweep. */
+  via: "callback" | "reconciler";
   /** The verified state of the activation link; null when the link had none (update requests; `requireState: false`). */
   state: VerifiedState | null;
   /** `state.payload.ref`: the integrator's reference (e.g. its customer account id), or null. */
   ref: string | null;
-  /** The browser's request to the callback (its cookies carry the integrator's own session, if any). */
-  httpRequest: Request;
+  /**
+   * The browser's request to the callback (its cookies carry the integrator's
+   * own session, if any); null from the reconciler, which has no browser.
+   */
+  httpRequest: Request | null;
   /** Approves every environment. */
   approveAll(): Decision;
   /** Rejects every environment with `reason` (1–500 characters), which the customer reads in Procountor. */
@@ -46,14 +55,19 @@ export interface ActivationRequestContext {
    * to redirect to), and the integrator's backend calls `complete(requestId,
    * decision)` later, before the request expires. `decision` defaults to
    * deferring every environment; approve or reject some now and defer the rest with it.
+   * From the reconciler (no browser) `response` is ignored; it asks the hook
+   * again shortly before the request expires (docs/stores.md).
    */
   defer(response: CallbackResponse, decision?: Decision): CallbackAnswer;
 }
 
 /** Where a decision came from, for `onDecided`. */
 export interface DecidedContext {
-  /** "callback": the customer's browser; "complete": the backend finishing a deferred request. */
-  via: "callback" | "complete";
+  /**
+   * "callback": the customer's browser; "complete": the backend finishing a
+   * deferred request; "reconciler": a sweep decided a request whose callback never came.
+   */
+  via: "callback" | "complete" | "reconciler";
   /** The verified state, when the decision came through the callback with one. */
   state: VerifiedState | null;
   /** The browser's request, when the decision came through the callback. */

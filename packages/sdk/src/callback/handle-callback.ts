@@ -78,6 +78,7 @@ function hookContext(
   input: CallbackInput,
 ): ActivationRequestContext {
   return {
+    via: "callback",
     state,
     ref: state?.payload.ref ?? null,
     get httpRequest() {

@@ -202,10 +202,15 @@ describe("client retries, idempotency and errors", () => {
   });
 
   it("times out an attempt with pcx_timeout and retries it", async () => {
-    const { client } = testClient({ timeoutMs: 30, retry: { maxAttempts: 2 } });
+    // The 30 ms budget is the call's own, not the client's: with a client-wide
+    // 30 ms the token exchange before it had the same budget, and on a loaded
+    // machine it timed out too; its retry found no token reply left and
+    // failed as pcx_network. The token exchange keeps the default here.
+    const { client } = testClient({ retry: { maxAttempts: 2 } });
     api().get("/api/integrations/12").times(2).delay(500).reply(200, integration(12));
-    const error = await caught(client.integrations.get(12));
+    const error = await caught(client.integrations.get(12, { timeoutMs: 30 }));
     expect(error.code).toBe("pcx_timeout");
+    expect(error.details).toMatchObject({ operationId: "getIntegration", timeoutMs: 30 });
     expect(error.message).toBe("[GET] /integrations/12: no answer within 30 ms (after 2 attempts)");
   });
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { IdParamSchema } from "./common-schemas.js";
+import { CanonicalIdParamSchema } from "./canonical-id.js";
 import { MAX_STATE_LENGTH } from "./max-state-length.js";
 
 /**
@@ -11,8 +11,12 @@ import { MAX_STATE_LENGTH } from "./max-state-length.js";
  * its own, which arrive beside these two.
  */
 export const CallbackQuerySchema = z.object({
-  /** The activation request to read and decide through the partner API. */
-  activationRequestId: IdParamSchema,
+  /**
+   * The activation request to read and decide through the partner API, in
+   * canonical decimal (`canonicalId`): `" 1"`, `"1.0"`, `"01"` and `"0x1"`
+   * are not request 1, so one request has one callback URL.
+   */
+  activationRequestId: CanonicalIdParamSchema,
   /** The activation link's `state`, untouched; at most `MAX_STATE_LENGTH` characters. */
   state: z.string().max(MAX_STATE_LENGTH).optional(),
 });

@@ -2,6 +2,7 @@
 export * from "./activation-schemas.js";
 export * from "./api-error-codes.js";
 export * from "./callback-schemas.js";
+export * from "./canonical-id.js";
 export * from "./common-schemas.js";
 export * from "./integration-schemas.js";
 export { MAX_STATE_LENGTH } from "./max-state-length.js";

@@ -4,8 +4,10 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import {
   ApproveBodySchema,
+  CANONICAL_ID_MESSAGE,
   CallbackQuerySchema,
   CreateIntegrationBodySchema,
+  canonicalId,
   MAX_STATE_LENGTH,
   RejectBodySchema,
   type RouteSpec,
@@ -140,5 +142,33 @@ describe("CallbackQuerySchema", () => {
     expect(CallbackQuerySchema.safeParse(long).success).toBe(false);
     long.state = "s".repeat(MAX_STATE_LENGTH);
     expect(CallbackQuerySchema.safeParse(long).success).toBe(true);
+  });
+
+  it("reads the request id only in canonical decimal, like the sandbox's path ids", () => {
+    const id = (text: string) => CallbackQuerySchema.safeParse({ activationRequestId: text });
+    for (const text of [" 1", "1 ", "1.0", "0x1", "01", "+1", "1e0", "%31", "1_0", "١"]) {
+      expect(id(text).success, JSON.stringify(text)).toBe(false);
+    }
+    const refused = id("1.0");
+    expect(refused.success || refused.error.issues[0]).toMatchObject({
+      path: ["activationRequestId"],
+      message: CANONICAL_ID_MESSAGE,
+    });
+    expect(id("9007199254740991").data?.activationRequestId).toBe(Number.MAX_SAFE_INTEGER);
+    expect(id("9007199254740992").success).toBe(false);
+    // Any text: accepted exactly when it is the decimal spelling of a positive safe integer.
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.string({ maxLength: 20 }), fc.integer({ min: -3, max: 1e9 }).map(String)),
+        (text) => {
+          const n = Number(text);
+          const canonical = Number.isSafeInteger(n) && n > 0 && String(n) === text;
+          expect(id(text).success).toBe(canonical);
+          if (canonical) expect(id(text).data?.activationRequestId).toBe(n);
+          expect(canonicalId(text)).toBe(canonical ? n : undefined);
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });

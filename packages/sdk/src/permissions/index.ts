@@ -9,6 +9,7 @@ export {
 } from "./render-technical-user.js";
 export { renderTechnicalUserText } from "./render-technical-user-text.js";
 export {
+  type FinnishLabelSource,
   type Locale,
   type LocalizedText,
   RIGHT_GROUP_LABELS,

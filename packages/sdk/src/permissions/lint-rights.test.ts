@@ -32,7 +32,7 @@ describe("lintRights", () => {
       ["Myyntilaskut", "sales-invoices"], // Finnish label
       ["ostolaskut", "purchase-invoices"], // Finnish label, lower case
       ["palkat", "salaries"], // Finnish
-      ["kayttajat-ja-kayttooikeudet", "user-management"], // Finnish without ä
+      ["kayttajahallinta", "user-management"], // Finnish without ä
       ["payment", "payments"],
       ["user-managment", "user-management"],
       ["auditlog", "audit-log"],
@@ -60,9 +60,12 @@ describe("lintRights", () => {
       ["company-info", "Hakee yrityksen Y-tunnuksen laskuille."],
       ["user-management", "Adds the company's Acme Portal users as Procountor users."],
       ["user-management", "Lisää Acme-portaalin käyttäjät Procountoriin."],
+      ["audit-log", "Archives the audit log every night for the customer's auditors."],
+      ["audit-log", "Arkistoi muutoslokin tilintarkastajille."],
     ];
     it.each(justified)("accepts %s with a purpose that explains it (%s)", (right, purpose) => {
-      expect(lint(right, "view", purpose)).toEqual([]);
+      // the audit log needs all (level_too_narrow otherwise); the others are checked at view
+      expect(lint(right, right === "audit-log" ? "all" : "view", purpose)).toEqual([]);
     });
 
     const unjustified: [string, string][] = [
@@ -70,6 +73,7 @@ describe("lintRights", () => {
       ["salaries", "Creates journal receipts for accounting."],
       ["company-info", "Creates sales invoices from orders."],
       ["user-management", "Creates sales invoices from orders."],
+      ["audit-log", "Creates sales invoices from orders."],
     ];
     it.each(unjustified)(
       "warns about %s whose purpose does not explain it (%s)",
@@ -119,6 +123,26 @@ describe("lintRights", () => {
     });
 
     it("does not apply to view", () => {
+      expect(lint("business-partners", "view", "Looks up customers.")).toEqual([]);
+    });
+  });
+
+  describe("level_too_narrow", () => {
+    it("suggests all for the audit log at view, which opens nothing", () => {
+      const warnings = lintRights([
+        { right: "audit-log", level: "view", purpose: "Reads the audit log for auditors." },
+      ]);
+      expect(warnings.map((w) => [w.path, w.code])).toEqual([
+        ["technicalUser.rights[0].level", "level_too_narrow"],
+      ]);
+      expect(warnings[0]!.message).toContain("use level: all");
+    });
+
+    it("does not call the audit log at all too broad, even with a purpose that only reads", () => {
+      expect(lint("audit-log", "all", "Reads the audit log for auditors.")).toEqual([]);
+    });
+
+    it("does not apply to rights without a suggested level", () => {
       expect(lint("business-partners", "view", "Looks up customers.")).toEqual([]);
     });
   });

@@ -23,10 +23,13 @@ export interface RightEntryLike {
  *   suggests the closest key or English/Finnish label. Allowed, because
  *   Procountor's public catalogue is incomplete.
  * - `high_risk_right` (path `.purpose`): a high-risk right (payments, salaries,
- *   company-info, user-management) whose purpose mentions none of the words
- *   that say what it is for (`HIGH_RISK_PURPOSES`).
+ *   company-info, user-management, audit-log) whose purpose mentions none of
+ *   the words that say what it is for (`HIGH_RISK_PURPOSES`).
  * - `level_too_broad` (path `.level`): level `all` but the purpose only reads
  *   (a read verb such as "looks up" / "hakee" and no write verb); suggests `view`.
+ *   Not for rights whose catalogue entry suggests `all` (the audit log).
+ * - `level_too_narrow` (path `.level`): a level below the catalogue's
+ *   `suggestedLevel` (audit-log at `view`, which opens nothing); suggests it.
  *
  * The rules are documented with examples in docs/definition.md "Lint rules".
  * Entries that are not objects are skipped; the function never throws.
@@ -64,7 +67,16 @@ export function lintRights(rights: readonly unknown[]): DefinitionIssue[] {
       });
     }
 
-    if (entry.level === "all" && purpose !== undefined) {
+    if (info?.suggestedLevel === "all" && entry.level === "view") {
+      warnings.push({
+        path: at("level"),
+        code: "level_too_narrow",
+        severity: "warning",
+        message: `Procountor opens ${info.label.en} (${info.key}) only with All rights, so level "view" gives the technical user nothing; use level: all if the integration needs it, or remove the right`,
+      });
+    }
+
+    if (entry.level === "all" && purpose !== undefined && info?.suggestedLevel !== "all") {
       const verb = readOnlyVerb(purpose);
       if (verb) {
         warnings.push({

@@ -228,6 +228,21 @@ export const HIGH_RISK_PURPOSES: Readonly<
     ],
     example: "Adds and removes the company's Acme Portal users as Procountor users.",
   },
+  "audit-log": {
+    stems: [
+      "audit",
+      "log",
+      "history",
+      "trail",
+      "compliance",
+      "loki",
+      "muutoshistoria",
+      "tarkast",
+      "tilintarkast",
+      "auditoin",
+    ],
+    example: "Archives the audit log every night for the customer's auditors.",
+  },
 };
 
 const LETTER = "[\\p{L}\\p{N}]";

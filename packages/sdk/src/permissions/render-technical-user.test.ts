@@ -35,7 +35,7 @@ describe("renderTechnicalUser", () => {
     const fi = renderTechnicalUser(acme(), { locale: "fi" });
     expect(fi.rights.map((r) => [r.label, r.levelLabel])).toEqual([
       ["Myyntilaskut", "Kaikki oikeudet"],
-      ["Asiakas- ja toimittajarekisteri", "Katseluoikeus"],
+      ["Asiakas- ja toimittajarekisteri", "Katseluoikeudet"],
     ]);
   });
 

@@ -19,7 +19,7 @@ export interface RenderedRight {
   level: RightLevel;
   /** The right's name in the locale; the key itself when the right is not in the catalogue. */
   label: string;
-  /** The level's name in the locale: "All rights" / "Kaikki oikeudet", "Viewing rights" / "Katseluoikeus". */
+  /** The level's name in the locale: "All rights" / "Kaikki oikeudet", "Viewing rights" / "Katseluoikeudet". */
   levelLabel: string;
   /** What this level of this right allows, in plain words, in the locale (a fixed note for unknown rights). */
   description: string;

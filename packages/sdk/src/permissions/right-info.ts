@@ -7,8 +7,9 @@ export type Locale = "en" | "fi";
 export type LocalizedText = Readonly<Record<Locale, string>>;
 
 /**
- * How much harm a misused right can do. "high": moves money, sees salaries,
- * changes who can use the company or the company's own details. High-risk
+ * How much harm a misused right can do. "high": moves money, sees salaries
+ * (directly or through the audit log), changes who can use the company or
+ * the company's own details. High-risk
  * rights need a purpose that explains them (see `lintRights`).
  */
 export type RightRisk = "high" | "normal";
@@ -32,11 +33,22 @@ export const RIGHT_GROUP_LABELS: Readonly<Record<RightGroup, LocalizedText>> = {
   "financial-management": { en: "Financial management", fi: "Taloushallinto" },
 };
 
-/** Names of the access levels as Procountor shows them ("All rights", "Viewing rights"). */
+/**
+ * Names of the access levels as Procountor shows them ("All rights", "Viewing
+ * rights"). "Kaikki oikeudet" is the term of Procountor's own Finnish guide;
+ * "Katseluoikeudet" is pcx's, plural like it.
+ */
 export const RIGHT_LEVEL_LABELS: Readonly<Record<RightLevel, LocalizedText>> = {
-  view: { en: "Viewing rights", fi: "Katseluoikeus" },
+  view: { en: "Viewing rights", fi: "Katseluoikeudet" },
   all: { en: "All rights", fi: "Kaikki oikeudet" },
 };
+
+/**
+ * Where a Finnish label comes from. "procountor": Procountor's own Finnish
+ * material (its customer guide to activating integrations) uses the term for
+ * this area. "pcx": pcx's translation of the English name, not yet confirmed.
+ */
+export type FinnishLabelSource = "procountor" | "pcx";
 
 /** One entry of the rights catalogue. */
 export interface RightInfo {
@@ -54,6 +66,14 @@ export interface RightInfo {
    * an API area that the public material does not name as a right.
    */
   readonly documented: boolean;
+  /** Where `label.fi` comes from: Procountor's own Finnish material, or pcx's translation. */
+  readonly fiLabelSource: FinnishLabelSource;
+  /**
+   * The level Procountor's own material says the right needs to be of any
+   * use, when there is one: the audit log opens only with All rights. `lintRights`
+   * warns when a definition gives less (`level_too_narrow`). Default: none.
+   */
+  readonly suggestedLevel?: RightLevel;
   /** What each level allows, in plain words, as the customer reads it. */
   readonly levels: Readonly<Record<RightLevel, LocalizedText>>;
 }

@@ -1,6 +1,8 @@
 import { readFileSync } from "node:fs";
+import { englishWordsIn, hasClauseSemicolon, placeholderIn } from "@pcx/testkit";
 import { describe, expect, it } from "vitest";
 import { getRight, suggestRight } from "./find-right.js";
+import { RIGHT_LEVEL_LABELS } from "./right-info.js";
 import { RIGHTS_CATALOGUE } from "./rights-catalogue.js";
 
 const DESIGN_KEYS = [
@@ -30,12 +32,35 @@ describe("RIGHTS_CATALOGUE", () => {
     for (const key of keys) expect(key).toMatch(/^[a-z][a-z0-9-]*$/);
   });
 
-  it("marks exactly user-management, payments, salaries and company-info as high risk", () => {
+  it("marks exactly user-management, payments, salaries, company-info and audit-log as high risk", () => {
     expect(
       RIGHTS_CATALOGUE.filter((e) => e.risk === "high")
         .map((e) => e.key)
         .sort(),
-    ).toEqual(["company-info", "payments", "salaries", "user-management"]);
+    ).toEqual(["audit-log", "company-info", "payments", "salaries", "user-management"]);
+  });
+
+  it("suggests All rights for the audit log only, and describes what it exposes", () => {
+    expect(RIGHTS_CATALOGUE.filter((e) => e.suggestedLevel).map((e) => e.key)).toEqual([
+      "audit-log",
+    ]);
+    const audit = getRight("audit-log");
+    expect(audit?.suggestedLevel).toBe("all");
+    expect(audit?.levels.all.en).toMatch(/salaries and payments/);
+    expect(audit?.levels.all.fi).toMatch(/palkat ja maksut/);
+  });
+
+  it("says where each Finnish label comes from; only terms of Procountor's Finnish guide are 'procountor'", () => {
+    const guide = readFileSync(new URL("../../../../docs/definition.md", import.meta.url), "utf8");
+    const confirmed = RIGHTS_CATALOGUE.filter((e) => e.fiLabelSource === "procountor");
+    expect(confirmed.map((e) => e.key).sort()).toEqual(["sales-invoices", "user-management"]);
+    for (const entry of RIGHTS_CATALOGUE) {
+      expect(["procountor", "pcx"], entry.key).toContain(entry.fiLabelSource);
+      const row = guide.split("\n").find((line) => line.startsWith(`| \`${entry.key}\``));
+      expect(row?.trimEnd(), entry.key).toMatch(
+        entry.fiLabelSource === "procountor" ? /\| Procountor \|$/ : /\| pcx +\|$/,
+      );
+    }
   });
 
   it("gives every entry English and Finnish names and plain-words levels", () => {
@@ -66,6 +91,26 @@ describe("RIGHTS_CATALOGUE", () => {
       expect(row).toContain(entry.label.en);
       expect(row).toContain(entry.label.fi);
     }
+  });
+
+  it("has Finnish texts with no English word, placeholder or English-style semicolon", () => {
+    const problems: string[] = [];
+    const texts = RIGHTS_CATALOGUE.flatMap((e) => [
+      [e.key, e.label.fi],
+      [`${e.key}.view`, e.levels.view.fi],
+      [`${e.key}.all`, e.levels.all.fi],
+    ]);
+    for (const [where, text] of [
+      ...texts,
+      ...Object.entries(RIGHT_LEVEL_LABELS).map(([k, v]) => [k, v.fi]),
+    ] as [string, string][]) {
+      const english = englishWordsIn(text);
+      if (english.length > 0) problems.push(`${where}: ${english.join(", ")}`);
+      if (placeholderIn(text) || hasClauseSemicolon(text)) problems.push(`${where}: ${text}`);
+    }
+    expect(problems).toEqual([]);
+    expect(RIGHT_LEVEL_LABELS.view.fi).toBe("Katseluoikeudet");
+    expect(JSON.stringify(RIGHTS_CATALOGUE)).not.toMatch(/ajaa raport/);
   });
 
   it("looks up entries by key", () => {

@@ -1,4 +1,5 @@
 import type { RightInfo } from "./right-info.js";
+import { MANAGEMENT_RIGHTS } from "./rights-catalogue-management.js";
 
 /**
  * The rights catalogue: what a technical user can be given, as area × level
@@ -15,8 +16,9 @@ import type { RightInfo } from "./right-info.js";
  * - Entries with `documented: false` (bank-statements, reports, accounting,
  *   dimensions) are pcx's model of API areas that the public material does not
  *   name as rights. The keys themselves are pcx's: Procountor publishes no right keys.
- * - The Finnish labels follow Procountor's Finnish UI where pcx knows the term
- *   and are pcx's translations otherwise.
+ * - `fiLabelSource` says where each Finnish label comes from: "procountor" where
+ *   Procountor's own Finnish customer guide uses the term ("käyttäjähallinta",
+ *   "myyntilasku"), "pcx" where it is pcx's translation of the English name.
  *
  * Procountor's public catalogue is incomplete (the "User role privileges"
  * table is not public), so keys missing here are allowed: `lintRights` warns
@@ -29,6 +31,7 @@ export const RIGHTS_CATALOGUE: readonly RightInfo[] = [
     group: "sales",
     risk: "normal",
     documented: true,
+    fiLabelSource: "procountor",
     levels: {
       view: {
         en: "See sales invoices and their payment status.",
@@ -46,6 +49,7 @@ export const RIGHTS_CATALOGUE: readonly RightInfo[] = [
     group: "purchases",
     risk: "normal",
     documented: true,
+    fiLabelSource: "pcx",
     levels: {
       view: {
         en: "See purchase invoices and their attachments.",
@@ -63,6 +67,7 @@ export const RIGHTS_CATALOGUE: readonly RightInfo[] = [
     group: "purchases",
     risk: "normal",
     documented: true,
+    fiLabelSource: "pcx",
     levels: {
       view: { en: "See travel and expense invoices.", fi: "Näkee matka- ja kululaskut." },
       all: {
@@ -77,6 +82,7 @@ export const RIGHTS_CATALOGUE: readonly RightInfo[] = [
     group: "financial-management",
     risk: "normal",
     documented: true,
+    fiLabelSource: "pcx",
     levels: {
       view: {
         en: "See receipts and their accounting entries.",
@@ -94,6 +100,7 @@ export const RIGHTS_CATALOGUE: readonly RightInfo[] = [
     group: "sales",
     risk: "normal",
     documented: true,
+    fiLabelSource: "pcx",
     levels: {
       view: {
         en: "See customers and suppliers with their contact and payment details.",
@@ -111,6 +118,7 @@ export const RIGHTS_CATALOGUE: readonly RightInfo[] = [
     group: "sales",
     risk: "normal",
     documented: true,
+    fiLabelSource: "pcx",
     levels: {
       view: {
         en: "See products, prices and product groups.",
@@ -128,6 +136,7 @@ export const RIGHTS_CATALOGUE: readonly RightInfo[] = [
     group: "payment-transactions",
     risk: "high",
     documented: true,
+    fiLabelSource: "pcx",
     levels: {
       view: { en: "See payments and their status.", fi: "Näkee maksut ja niiden tilan." },
       all: {
@@ -142,6 +151,7 @@ export const RIGHTS_CATALOGUE: readonly RightInfo[] = [
     group: "payment-transactions",
     risk: "normal",
     documented: false,
+    fiLabelSource: "pcx",
     levels: {
       view: {
         en: "See bank statements and account transactions.",
@@ -159,14 +169,15 @@ export const RIGHTS_CATALOGUE: readonly RightInfo[] = [
     group: "financial-management",
     risk: "normal",
     documented: false,
+    fiLabelSource: "pcx",
     levels: {
       view: {
-        en: "Run financial reports such as the income statement and balance sheet.",
-        fi: "Voi ajaa talousraportteja, kuten tuloslaskelman ja taseen.",
+        en: "See financial reports such as the income statement and balance sheet.",
+        fi: "Näkee talousraportit, kuten tuloslaskelman ja taseen.",
       },
       all: {
-        en: "Run reports and save report templates.",
-        fi: "Voi ajaa raportteja ja tallentaa raporttipohjia.",
+        en: "Make reports and save report templates.",
+        fi: "Voi tehdä raportteja ja tallentaa raporttipohjia.",
       },
     },
   },
@@ -176,6 +187,7 @@ export const RIGHTS_CATALOGUE: readonly RightInfo[] = [
     group: "financial-management",
     risk: "normal",
     documented: false,
+    fiLabelSource: "pcx",
     levels: {
       view: {
         en: "See the chart of accounts, the general ledger and the journal.",
@@ -194,6 +206,7 @@ export const RIGHTS_CATALOGUE: readonly RightInfo[] = [
     risk: "normal",
     // Public material names only the "dimension-specific limitation of user rights".
     documented: false,
+    fiLabelSource: "pcx",
     levels: {
       view: {
         en: "See dimensions and their items, such as cost centres and projects.",
@@ -211,6 +224,7 @@ export const RIGHTS_CATALOGUE: readonly RightInfo[] = [
     group: "salaries",
     risk: "high",
     documented: true,
+    fiLabelSource: "pcx",
     levels: {
       view: {
         en: "See payslips, salaries and employees' salary details.",
@@ -222,83 +236,5 @@ export const RIGHTS_CATALOGUE: readonly RightInfo[] = [
       },
     },
   },
-  {
-    key: "company-info",
-    label: { en: "Company info", fi: "Yrityksen tiedot" },
-    group: "management",
-    risk: "high",
-    documented: true,
-    levels: {
-      view: {
-        en: "See the company's basic information, such as name, business ID, address and bank accounts.",
-        fi: "Näkee yrityksen perustiedot, kuten nimen, Y-tunnuksen, osoitteen ja pankkitilit.",
-      },
-      all: {
-        en: "Change the company's basic information, bank accounts and usage settings.",
-        fi: "Voi muuttaa yrityksen perustietoja, pankkitilejä ja käyttöasetuksia.",
-      },
-    },
-  },
-  {
-    key: "user-management",
-    label: { en: "Users and user rights", fi: "Käyttäjät ja käyttöoikeudet" },
-    group: "management",
-    risk: "high",
-    documented: true,
-    levels: {
-      view: {
-        en: "See the company's users and their rights.",
-        fi: "Näkee yrityksen käyttäjät ja heidän käyttöoikeutensa.",
-      },
-      all: {
-        en: "Add and remove users and change anyone's rights, including its own.",
-        fi: "Voi lisätä ja poistaa käyttäjiä sekä muuttaa kenen tahansa käyttöoikeuksia, myös omiaan.",
-      },
-    },
-  },
-  {
-    key: "audit-log",
-    label: { en: "Audit log", fi: "Muutosloki" },
-    group: "management",
-    risk: "normal",
-    documented: true,
-    levels: {
-      view: {
-        en: "See the log of who changed what in the company's data.",
-        fi: "Näkee lokin siitä, kuka muutti mitäkin yrityksen tiedoissa.",
-      },
-      all: { en: "See and export the audit log.", fi: "Näkee lokin ja voi viedä sen tiedostoon." },
-    },
-  },
-  {
-    key: "notifications",
-    label: { en: "Notifications", fi: "Ilmoitukset" },
-    group: "management",
-    risk: "normal",
-    documented: true,
-    levels: {
-      view: { en: "See the company's notifications.", fi: "Näkee yrityksen ilmoitukset." },
-      all: {
-        en: "See notifications, send them and mark them as handled.",
-        fi: "Voi nähdä ja lähettää ilmoituksia ja merkitä ne käsitellyiksi.",
-      },
-    },
-  },
-  {
-    key: "accounting-firm-tools",
-    label: { en: "Accounting firm tools", fi: "Tilitoimiston työkalut" },
-    group: "management",
-    risk: "normal",
-    documented: true,
-    levels: {
-      view: {
-        en: "See the accounting firm's client environments and settings.",
-        fi: "Näkee tilitoimiston asiakasympäristöt ja asetukset.",
-      },
-      all: {
-        en: "Change the accounting firm's settings, such as API invoicing.",
-        fi: "Voi muuttaa tilitoimiston asetuksia, kuten API-laskutusta.",
-      },
-    },
-  },
+  ...MANAGEMENT_RIGHTS,
 ];

@@ -30,3 +30,4 @@ export {
   type RotateSealedKeysResult,
   rotateSealedKeys,
 } from "./rotate-sealed-keys.js";
+export { type StoreKeyProviderOptions, storeKeyProvider } from "./store-key-provider.js";

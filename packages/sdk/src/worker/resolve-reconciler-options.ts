@@ -1,0 +1,132 @@
+import { defaultSleep } from "../client/client-options.js";
+import { PcxError } from "../errors/index.js";
+import { MIN_SECRET_BYTES } from "../links/index.js";
+import type { ReconcilerOptions } from "./reconciler-options.js";
+
+type Defaulted =
+  | "requireState"
+  | "intervalMs"
+  | "callbackGraceMs"
+  | "lastCallBeforeExpiryMs"
+  | "concurrency"
+  | "leaseMs"
+  | "pageSize"
+  | "maxRequestsPerSweep"
+  | "syncActivations"
+  | "decidedBy"
+  | "now"
+  | "sleep";
+
+export type ResolvedReconcilerOptions = Omit<ReconcilerOptions, Defaulted> &
+  Required<Pick<ReconcilerOptions, Defaulted>>;
+
+function config(message: string, hint: string): PcxError {
+  return new PcxError("pcx_config", `createReconciler: ${message}`, { hint });
+}
+
+function secretLengths(secrets: ReconcilerOptions["stateSecrets"]): number[] {
+  const values = Array.isArray(secrets)
+    ? secrets.map((entry) => entry?.secret)
+    : Object.values(secrets ?? {});
+  return values.map((secret) =>
+    typeof secret === "string"
+      ? new TextEncoder().encode(secret).byteLength
+      : secret instanceof Uint8Array
+        ? secret.byteLength
+        : 0,
+  );
+}
+
+function randomInstanceId(): string {
+  const bytes = new Uint8Array(4);
+  globalThis.crypto.getRandomValues(bytes);
+  return `reconciler-${Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("")}`;
+}
+
+function whole(
+  options: ReconcilerOptions,
+  name: keyof ReconcilerOptions,
+  fallback: number,
+  min: number,
+  max = Number.MAX_SAFE_INTEGER,
+): number {
+  const value = options[name] ?? fallback;
+  if (typeof value !== "number" || !Number.isInteger(value) || value < min || value > max) {
+    throw config(
+      `\`${name}\` must be a whole number from ${min}${max < Number.MAX_SAFE_INTEGER ? ` to ${max}` : ""}, not ${String(value)}`,
+      `Leave it out for the default (${fallback}).`,
+    );
+  }
+  return value;
+}
+
+/** Checks the options once, at creation (fails closed, naming the option), and fills in the defaults. */
+export function resolveReconcilerOptions(options: ReconcilerOptions): ResolvedReconcilerOptions {
+  const client = options?.client;
+  if (
+    typeof client?.activationRequests?.list !== "function" ||
+    typeof client?.activations?.list !== "function"
+  ) {
+    throw config(
+      "`client` is missing or is not a Procountor client",
+      "Pass `client: createClient({ credentials, baseUrl })`.",
+    );
+  }
+  if (!Number.isSafeInteger(options.integrationId) || options.integrationId <= 0) {
+    throw config(
+      `\`integrationId\` must be a positive integer, not ${String(options.integrationId)}`,
+      "Use the id `pcx define` printed (`pcx status` shows it).",
+    );
+  }
+  if (typeof options.store?.acquireLease !== "function") {
+    throw config(
+      "`store` is required: the reconciler shares decisions, nonces and leases with the callback through it",
+      "Pass the callback handler's store (e.g. `await openStore({ url })` from @pcx/store-sql).",
+    );
+  }
+  if (options.sealer !== false && typeof options.sealer?.seal !== "function") {
+    throw config(
+      "`sealer` is required: an approval hands over each technical user's API key once",
+      "Pass the keyring (`sealer: createKeyring(…)`), or `sealer: false` to keep the keys yourself from onDecided's result.credentials.",
+    );
+  }
+  if (typeof options.onActivationRequest !== "function") {
+    throw config(
+      "`onActivationRequest` is required",
+      "Pass the callback handler's hook: `(request, ctx) => ctx.approveAll()`.",
+    );
+  }
+  const requireState = options.requireState ?? true;
+  const lengths = secretLengths(options.stateSecrets);
+  if (options.stateSecrets !== undefined || requireState) {
+    if (lengths.length === 0 || lengths.some((length) => length < MIN_SECRET_BYTES)) {
+      throw config(
+        `\`stateSecrets\` needs at least one secret, each of at least ${MIN_SECRET_BYTES} bytes (required while requireState is on)`,
+        "Pass the secrets your links are signed with, as for the callback handler: `{ k1: process.env.PCX_STATE_SECRET }`.",
+      );
+    }
+  }
+  const intervalMs = whole(options, "intervalMs", 30_000, 1);
+  const leaseMs = whole(options, "leaseMs", Math.max(120_000, intervalMs), intervalMs);
+  const lastCallBeforeExpiryMs = whole(
+    options,
+    "lastCallBeforeExpiryMs",
+    Math.max(180_000, 2 * intervalMs),
+    2 * intervalMs,
+  );
+  return {
+    ...options,
+    requireState,
+    intervalMs,
+    callbackGraceMs: whole(options, "callbackGraceMs", 60_000, 0),
+    lastCallBeforeExpiryMs,
+    concurrency: whole(options, "concurrency", 4, 1, 64),
+    leaseMs,
+    pageSize: whole(options, "pageSize", 100, 1, 200),
+    maxRequestsPerSweep: whole(options, "maxRequestsPerSweep", 1000, 1),
+    syncActivations: options.syncActivations ?? true,
+    decidedBy: options.decidedBy ?? randomInstanceId(),
+    now: options.now ?? (() => new Date()),
+    sleep: options.sleep ?? defaultSleep,
+  };
+}
