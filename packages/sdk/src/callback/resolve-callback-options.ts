@@ -2,6 +2,7 @@ import type { DecisionResult } from "../decisions/index.js";
 import { PcxError } from "../errors/index.js";
 import { MIN_SECRET_BYTES } from "../links/index.js";
 import { createMemoryStore } from "../store/index.js";
+import { describeValue } from "../text/describe-value.js";
 import type { CallbackHandlerOptions, CallbackLogger } from "./callback-options.js";
 import type { CheckStateOptions } from "./check-state.js";
 
@@ -56,7 +57,7 @@ export function resolveCallbackOptions(options: CallbackHandlerOptions): Resolve
   }
   if (!Number.isSafeInteger(options.integrationId) || options.integrationId <= 0) {
     throw config(
-      `createCallbackHandler: \`integrationId\` must be a positive integer, not ${String(options.integrationId)}`,
+      `createCallbackHandler: \`integrationId\` must be a positive integer, not ${describeValue(options.integrationId)}`,
       "Use the id `pcx define` printed (`pcx status` shows it).",
     );
   }

@@ -1,4 +1,5 @@
 import { isPcxError, PcxError } from "../errors/index.js";
+import { describeValue } from "../text/describe-value.js";
 import type { EnvironmentClientOptions } from "./client-options.js";
 import type { Transport } from "./transport.js";
 
@@ -22,7 +23,7 @@ export function checkEnvironment(
   if (!Number.isSafeInteger(companyId) || (companyId as number) <= 0) {
     throw new PcxError(
       "pcx_usage",
-      `forEnvironment: companyId must be a positive integer, got ${String(companyId)}`,
+      `forEnvironment: companyId must be a positive integer, got ${describeValue(companyId)}`,
       { hint: "Pass the environment's company id (companyId), e.g. 1001." },
     );
   }

@@ -1,24 +1,8 @@
 import { z } from "zod";
+import { describeValue } from "../text/describe-value.js";
 import type { DefinitionIssue } from "./definition-issue.js";
 import { IntegrationDefinitionSchema } from "./integration-definition-schema.js";
 import { formatPath, type PathSegment } from "./issue-path.js";
-
-/** A short description of a value for messages: `a number (42)`, `a list`, `nothing (null)`. */
-export function describeValue(value: unknown): string {
-  if (value === null) return "nothing (null)";
-  if (Array.isArray(value)) return "a list";
-  switch (typeof value) {
-    case "string":
-      return `text ("${value.length > 40 ? `${value.slice(0, 40)}…` : value}")`;
-    case "number":
-    case "boolean":
-      return `${typeof value === "number" ? "a number" : "a boolean"} (${String(value)})`;
-    case "object":
-      return "an object";
-    default:
-      return typeof value;
-  }
-}
 
 const EXPECTED: Record<string, string> = {
   string: "text",

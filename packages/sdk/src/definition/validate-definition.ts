@@ -1,10 +1,11 @@
 import { lintRights } from "../permissions/lint-rights.js";
+import { describeValue } from "../text/describe-value.js";
 import type { DefinitionIssue, ValidationResult } from "./definition-issue.js";
 import type { IntegrationDefinition } from "./integration-definition-schema.js";
 import { IntegrationDefinitionSchema } from "./integration-definition-schema.js";
 import { internalError } from "./internal-error.js";
 import { parsePath } from "./issue-path.js";
-import { describeValue, issuesFromZod } from "./issues-from-zod.js";
+import { issuesFromZod } from "./issues-from-zod.js";
 import { lintUnknownKeys, suggestKey } from "./lint-unknown-keys.js";
 import { withPrintableIssues } from "./printable-issues.js";
 

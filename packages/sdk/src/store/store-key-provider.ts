@@ -1,4 +1,5 @@
 import { PcxError } from "../errors/index.js";
+import { describeValue } from "../text/describe-value.js";
 import type { ActivationStore, SecretSealer } from "./activation-store.js";
 
 export interface StoreKeyProviderOptions {
@@ -35,7 +36,7 @@ export function storeKeyProvider(
   if (!Number.isSafeInteger(integrationId) || integrationId <= 0) {
     throw new PcxError(
       "pcx_config",
-      `storeKeyProvider: \`integrationId\` must be a positive integer, not ${String(integrationId)}`,
+      `storeKeyProvider: \`integrationId\` must be a positive integer, not ${describeValue(integrationId)}`,
       { hint: "Use the id `pcx define` printed (`pcx status` shows it)." },
     );
   }

@@ -1,6 +1,7 @@
 import { defaultSleep } from "../client/client-options.js";
 import { PcxError } from "../errors/index.js";
 import { MIN_SECRET_BYTES } from "../links/index.js";
+import { describeValue } from "../text/describe-value.js";
 import type { ReconcilerOptions } from "./reconciler-options.js";
 
 type Defaulted =
@@ -74,7 +75,7 @@ export function resolveReconcilerOptions(options: ReconcilerOptions): ResolvedRe
   }
   if (!Number.isSafeInteger(options.integrationId) || options.integrationId <= 0) {
     throw config(
-      `\`integrationId\` must be a positive integer, not ${String(options.integrationId)}`,
+      `\`integrationId\` must be a positive integer, not ${describeValue(options.integrationId)}`,
       "Use the id `pcx define` printed (`pcx status` shows it).",
     );
   }
