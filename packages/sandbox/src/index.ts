@@ -5,6 +5,8 @@ export type { ActivationStatus, EnvironmentDecision, RequestStatus } from "@pcx/
 export { type AdvanceClockOptions, type AdvancedClock, advanceClock } from "./advance-clock.js";
 // running it: in process (a fetch), or on a port
 export { createSandbox, type Sandbox } from "./create-sandbox.js";
+// the customer's browser for the pages (tests and the root demo drive them with it)
+export { type CustomerAgent, customerAgent, type PageAnswer } from "./customer-agent.js";
 // the engine: the Procountor side as an in-process service (the customer's pages call it)
 export type { Principal } from "./engine/auth.js";
 export type { CreateCustomerInput, CreatedCustomer } from "./engine/create-customer.js";

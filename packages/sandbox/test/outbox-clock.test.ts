@@ -1,4 +1,5 @@
 import { createClient } from "@pcx/sdk";
+import { inProcessSandbox } from "@pcx/testkit/sandbox";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
@@ -165,6 +166,21 @@ describe("the sandbox's clock", () => {
     await expect(advanceClock(s.url, -5)).rejects.toMatchObject({ status: 400, field: "ms" });
     expect(() => s.advanceClock(Number.NaN)).toThrow(/whole milliseconds/);
     expect(s.engine.readClock().offsetMs).toBe(3_660_000);
+  });
+
+  it("moves a sandbox in process: sandbox.advanceClock, and the helper through its fetch", async () => {
+    const { sandbox: s } = inProcessSandbox();
+    const { id } = s.engine.createIntegration(CLIENT, definition());
+    s.engine.reviewIntegration(id, "approve");
+    const { request } = s.engine.startActivation({
+      userId: 1,
+      integrationId: id,
+      companyIds: [1001],
+    });
+    expect(s.advanceClock(60_000)).toMatchObject({ offsetMs: 60_000, expired: [] });
+    const helped = await advanceClock(s.url, "15m", { fetch: s.fetch });
+    expect(helped).toMatchObject({ offsetMs: 960_000, expired: [request.id] });
+    expect(s.engine.listOutbox({ requestId: request.id })).toHaveLength(1);
   });
 
   it("lets the SDK client's token age: the next call gets a new token and works", async () => {

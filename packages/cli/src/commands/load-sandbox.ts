@@ -40,7 +40,7 @@ export async function loadSandbox(
  * prebuilt per platform) is missing, as exit 4 with the command that installs it.
  */
 export function sqliteMissing(error: unknown): PcxError | undefined {
-  if ((error as { code?: unknown } | undefined)?.code !== "pcx_sandbox_sqlite_missing")
+  if ((error as { code?: unknown } | undefined)?.code !== "ERR_PCX_SANDBOX_SQLITE_MISSING")
     return undefined;
   return new PcxError(
     "pcx_config",

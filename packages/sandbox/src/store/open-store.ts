@@ -41,7 +41,7 @@ function loadSqlite(): DatabaseConstructor {
         "The pcx sandbox keeps its state in SQLite through better-sqlite3, which is not installed or did not build. Install it (npm install better-sqlite3@12: a prebuilt binary, or a compile where there is none; pnpm needs it in onlyBuiltDependencies) and start again.",
         { cause: error },
       ),
-      { code: "pcx_sandbox_sqlite_missing" },
+      { code: "ERR_PCX_SANDBOX_SQLITE_MISSING" },
     );
   }
 }

@@ -7,6 +7,8 @@ export interface CallbackInput {
   method: string;
   /** Absolute; only its path and query are read. */
   url: string;
+  /** The URL's query, when the adapter has already parsed the URL (read from `url` otherwise). */
+  query?: URLSearchParams;
   /** Null when the runtime cannot represent it (e.g. a TRACE request): never for a GET. */
   request(): Request | null;
 }

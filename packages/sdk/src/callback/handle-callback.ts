@@ -111,7 +111,7 @@ async function answer(
       { httpStatus: 405, method },
     );
   }
-  const query = parseCallbackQuery(new URL(input.url));
+  const query = parseCallbackQuery(input.query ?? new URL(input.url).searchParams);
   if (!query.ok) throw refused("pcx_invalid_callback", `Not a callback: ${query.message}`);
   const { activationRequestId: requestId, state: token } = query.value;
   seen.requestId = requestId;

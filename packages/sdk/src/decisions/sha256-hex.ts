@@ -1,9 +1,9 @@
-// A synchronous SHA-256 in plain JavaScript, for keys that must be derived
-// inside a store's claim (which calls `keyFor` synchronously, within its
-// transaction). WebCrypto's digest is async and node:crypto is not on every
-// runtime the callback runs on (Workers, Deno), so the few bytes of a key are
-// hashed here. Not for secrets or large inputs: it is neither constant-time
-// nor fast, and it needs neither.
+// A synchronous SHA-256, for keys that must be derived inside a store's
+// claim (which calls `keyFor` synchronously, within its transaction).
+// WebCrypto's digest is async and node:crypto is not on every runtime the
+// callback runs on (Workers), so where the runtime has no node:crypto the few
+// bytes of a key are hashed in plain JavaScript. Not for secrets or large
+// inputs: the plain one is neither constant-time nor fast, and needs neither.
 
 const K = new Uint32Array([
   0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
@@ -21,8 +21,24 @@ const rotr = (x: number, n: number) => (x >>> n) | (x << (32 - n));
 const encoder = new TextEncoder();
 const w = new Uint32Array(64);
 
-/** SHA-256 of the UTF-8 bytes of `text`, as 64 lowercase hex digits. */
+interface NodeHash {
+  createHash(algorithm: "sha256"): { update(text: string): { digest(encoding: "hex"): string } };
+}
+
+/** node:crypto where the runtime has it (Node, Bun, Deno), without importing it (Workers bundle this file too). */
+const nodeCrypto = (
+  globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }
+).process?.getBuiltinModule?.("node:crypto") as NodeHash | undefined;
+
+/** SHA-256 of the UTF-8 bytes of `text`, as 64 lowercase hex digits: node:crypto's (a few times faster) or the plain one. */
 export function sha256Hex(text: string): string {
+  return nodeCrypto
+    ? nodeCrypto.createHash("sha256").update(text).digest("hex")
+    : plainSha256Hex(text);
+}
+
+/** `sha256Hex` in plain JavaScript, for runtimes without node:crypto. */
+export function plainSha256Hex(text: string): string {
   const data = encoder.encode(text);
   const bitLength = data.length * 8;
   const padded = new Uint8Array(Math.ceil((data.length + 9) / 64) * 64);

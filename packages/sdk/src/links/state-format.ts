@@ -112,13 +112,34 @@ export function nowMs(now: unknown, where: string): number {
   return ms;
 }
 
-/** The HMAC-SHA-256 key for `secret`. */
+/** How many imported keys `hmacKey` keeps: a few secrets per integration, a few integrations per process. */
+const MAX_CACHED_KEYS = 32;
+const importedKeys = new Map<string, Promise<CryptoKey>>();
+
+/**
+ * The HMAC-SHA-256 key for `secret`, imported once per secret and usage and
+ * then reused: WebCrypto's `importKey` costs about as much as the
+ * verification itself, on every state a callback checks. The keys are not
+ * extractable; a failed import is not kept.
+ */
 export function hmacKey(
   subtle: SubtleCrypto,
   secret: Uint8Array<ArrayBuffer>,
   usage: "sign" | "verify",
 ): Promise<CryptoKey> {
-  return subtle.importKey("raw", secret, { name: "HMAC", hash: "SHA-256" }, false, [usage]);
+  let id = usage;
+  for (const byte of secret) id += String.fromCharCode(byte);
+  const cached = importedKeys.get(id);
+  if (cached) return cached;
+  const imported = subtle.importKey("raw", secret, { name: "HMAC", hash: "SHA-256" }, false, [
+    usage,
+  ]);
+  if (importedKeys.size >= MAX_CACHED_KEYS) {
+    importedKeys.delete(importedKeys.keys().next().value as string);
+  }
+  importedKeys.set(id, imported);
+  imported.catch(() => importedKeys.delete(id));
+  return imported;
 }
 
 /** The bytes the signature covers: `v2.<keyId>.<payload>`. */

@@ -51,16 +51,17 @@ export async function callbackOutputFor(
   const method = req.method ?? "GET";
   const fast = fastPathOf(handler);
   if (fast) {
-    let absolute: string;
+    let absolute: URL;
     try {
-      absolute = new URL(url, "http://localhost").href;
+      absolute = new URL(url, "http://localhost");
     } catch {
       return refusedByRuntime(method);
     }
     let made: Request | null | undefined;
     const input: CallbackInput = {
       method,
-      url: absolute,
+      url: absolute.href,
+      query: absolute.searchParams,
       request: () => {
         if (made === undefined) made = toWebRequest(req, url) ?? null;
         return made;
@@ -102,11 +103,12 @@ export async function writeCallbackOutput(
     await sendWebResponse(res, output.response, head);
     return;
   }
-  const body = output.body === null ? null : Buffer.from(output.body);
-  // A length, so the answer goes out in one write rather than chunked.
+  const body = output.body;
+  // A length, so the answer is not chunked; the body as a string, so Node
+  // sends it in one write with the head (a Buffer goes out as a second chunk).
   res.writeHead(output.status, {
     ...output.headers,
-    "content-length": String(body?.byteLength ?? 0),
+    "content-length": String(body === null ? 0 : Buffer.byteLength(body)),
   });
   res.end(head || body === null ? undefined : body);
 }
