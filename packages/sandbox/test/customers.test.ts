@@ -7,11 +7,18 @@ describe("POST /sandbox/customers (load tests' customers)", () => {
   it("creates a customer whose fresh environments are all selectable, and requests can start there", async () => {
     const s = await sandbox();
     const id = await publishedIntegration(s, client(s, await accessToken(s)));
+    // The next ids after the fixture's users and companies.
+    const lastUser = Math.max(...s.engine.listUsers().map((u) => u.id));
+    const known = s.engine
+      .listUsers()
+      .flatMap((u) => s.engine.describeEnvironments(u.id, id).map((env) => env.companyId));
     const created = await admin(s, "POST", "/customers", { companies: 3 });
     expect(created.status).toBe(201);
     const { user, companies } = created.body;
-    expect(user.id).toBe(3);
-    expect(companies.map((c: { id: number }) => c.id)).toEqual([1029, 1030, 1031]);
+    expect(user.id).toBe(lastUser + 1);
+    const first = companies[0].id as number;
+    expect(first).toBeGreaterThan(Math.max(...known));
+    expect(companies.map((c: { id: number }) => c.id)).toEqual([first, first + 1, first + 2]);
     for (const company of companies) expect(isValidBusinessId(company.businessId)).toBe(true);
     const envs = await admin(s, "GET", `/users/${user.id}/environments?integrationId=${id}`);
     expect(envs.body.map((e: { selectable: boolean }) => e.selectable)).toEqual([true, true, true]);
@@ -23,8 +30,8 @@ describe("POST /sandbox/customers (load tests' customers)", () => {
     expect(started.status).toBe(201);
     // A second customer gets its own environments.
     const second = await admin(s, "POST", "/customers", { companies: 1 });
-    expect(second.body.companies[0].id).toBe(1032);
-    expect(s.engine.listUsers().map((u) => u.signInName)).toContain("customer-4");
+    expect(second.body.companies[0].id).toBe(first + 3);
+    expect(s.engine.listUsers().map((u) => u.signInName)).toContain(`customer-${lastUser + 2}`);
   });
 
   it("answers 201 for 1–50 environments and 400 naming `companies` for anything else, changing nothing", async () => {

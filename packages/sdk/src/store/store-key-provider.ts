@@ -2,6 +2,7 @@ import { PcxError } from "../errors/index.js";
 import { describeValue } from "../text/describe-value.js";
 import type { ActivationStore, SecretSealer } from "./activation-store.js";
 
+/** The options of `storeKeyProvider`: where the sealed keys are and how to open them. */
 export interface StoreKeyProviderOptions {
   /** The store the callback handler and the reconciler saved the activations in. Required. */
   store: ActivationStore;

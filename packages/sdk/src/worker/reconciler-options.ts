@@ -39,6 +39,7 @@ export interface StatusChange {
   activation: ActivationRecord;
 }
 
+/** The options of `createReconciler`; a missing or invalid one throws `pcx_config` naming it. */
 export interface ReconcilerOptions {
   /** The Procountor API client (`createClient(...)`); its rate limit paces the reconciler. Required. */
   client: ReconcilerClient;
