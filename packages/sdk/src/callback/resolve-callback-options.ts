@@ -1,7 +1,9 @@
 import type { DecisionResult } from "../decisions/index.js";
 import { PcxError } from "../errors/index.js";
 import { MIN_SECRET_BYTES } from "../links/index.js";
+import { stateSecretLengths } from "../links/state-secret-lengths.js";
 import { createMemoryStore } from "../store/index.js";
+import { randomInstanceId } from "../store/random-instance-id.js";
 import { describeValue } from "../text/describe-value.js";
 import type { CallbackHandlerOptions, CallbackLogger } from "./callback-options.js";
 import type { CheckStateOptions } from "./check-state.js";
@@ -28,25 +30,6 @@ function config(message: string, hint: string): PcxError {
   return new PcxError("pcx_config", message, { hint });
 }
 
-function secretLengths(secrets: CallbackHandlerOptions["stateSecrets"]): number[] {
-  const values = Array.isArray(secrets)
-    ? secrets.map((entry) => entry?.secret)
-    : Object.values(secrets ?? {});
-  return values.map((secret) =>
-    typeof secret === "string"
-      ? new TextEncoder().encode(secret).byteLength
-      : secret instanceof Uint8Array
-        ? secret.byteLength
-        : 0,
-  );
-}
-
-function randomInstanceId(): string {
-  const bytes = new Uint8Array(4);
-  globalThis.crypto.getRandomValues(bytes);
-  return `callback-${Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("")}`;
-}
-
 /** Checks the options once, at creation (fails closed, naming the option), and fills in the defaults. */
 export function resolveCallbackOptions(options: CallbackHandlerOptions): ResolvedCallbackOptions {
   if (typeof options?.client?.activationRequests?.get !== "function") {
@@ -61,7 +44,7 @@ export function resolveCallbackOptions(options: CallbackHandlerOptions): Resolve
       "Use the id `pcx define` printed (`pcx status` shows it).",
     );
   }
-  const lengths = secretLengths(options.stateSecrets);
+  const lengths = stateSecretLengths(options.stateSecrets);
   if (lengths.length === 0 || lengths.some((length) => length < MIN_SECRET_BYTES)) {
     throw config(
       `createCallbackHandler: \`stateSecrets\` needs at least one secret, each of at least ${MIN_SECRET_BYTES} bytes`,
@@ -86,7 +69,7 @@ export function resolveCallbackOptions(options: CallbackHandlerOptions): Resolve
     store: options.store ?? createMemoryStore(),
     requireState: options.requireState ?? true,
     appName: options.appName ?? "the integration",
-    decidedBy: options.decidedBy ?? randomInstanceId(),
+    decidedBy: options.decidedBy ?? randomInstanceId("callback"),
     now,
     logger: options.logger,
     stateSecretsOptions: {

@@ -239,6 +239,14 @@ export async function reconcileRequest(
   request: ActivationRequest,
 ): Promise<RequestOutcome> {
   const name = requestLeaseName(request.id);
+  const failed = (error: unknown): RequestOutcome => {
+    logEvent(o.logger, "error", `pcx reconciler failed on activation request ${request.id}`, {
+      event: "request.failed",
+      requestId: request.id,
+      ...errorFields(error),
+    });
+    return "failed";
+  };
   try {
     const held = await o.store.acquireLease({
       name,
@@ -248,22 +256,12 @@ export async function reconcileRequest(
     });
     if (!held) return "left";
   } catch (error) {
-    logEvent(o.logger, "error", `pcx reconciler failed on activation request ${request.id}`, {
-      event: "request.failed",
-      requestId: request.id,
-      ...errorFields(error),
-    });
-    return "failed";
+    return failed(error);
   }
   try {
     return await decide(o, memory, request);
   } catch (error) {
-    logEvent(o.logger, "error", `pcx reconciler failed on activation request ${request.id}`, {
-      event: "request.failed",
-      requestId: request.id,
-      ...errorFields(error),
-    });
-    return "failed";
+    return failed(error);
   } finally {
     await o.store.releaseLease(name, o.decidedBy).catch(() => {});
   }

@@ -1,6 +1,8 @@
 import { defaultSleep } from "../client/client-options.js";
 import { PcxError } from "../errors/index.js";
 import { MIN_SECRET_BYTES } from "../links/index.js";
+import { stateSecretLengths } from "../links/state-secret-lengths.js";
+import { randomInstanceId } from "../store/random-instance-id.js";
 import { describeValue } from "../text/describe-value.js";
 import type { ReconcilerOptions } from "./reconciler-options.js";
 
@@ -25,25 +27,6 @@ function config(message: string, hint: string): PcxError {
   return new PcxError("pcx_config", `createReconciler: ${message}`, { hint });
 }
 
-function secretLengths(secrets: ReconcilerOptions["stateSecrets"]): number[] {
-  const values = Array.isArray(secrets)
-    ? secrets.map((entry) => entry?.secret)
-    : Object.values(secrets ?? {});
-  return values.map((secret) =>
-    typeof secret === "string"
-      ? new TextEncoder().encode(secret).byteLength
-      : secret instanceof Uint8Array
-        ? secret.byteLength
-        : 0,
-  );
-}
-
-function randomInstanceId(): string {
-  const bytes = new Uint8Array(4);
-  globalThis.crypto.getRandomValues(bytes);
-  return `reconciler-${Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("")}`;
-}
-
 function whole(
   options: ReconcilerOptions,
   name: keyof ReconcilerOptions,
@@ -54,7 +37,7 @@ function whole(
   const value = options[name] ?? fallback;
   if (typeof value !== "number" || !Number.isInteger(value) || value < min || value > max) {
     throw config(
-      `\`${name}\` must be a whole number from ${min}${max < Number.MAX_SAFE_INTEGER ? ` to ${max}` : ""}, not ${String(value)}`,
+      `\`${name}\` must be a whole number from ${min}${max < Number.MAX_SAFE_INTEGER ? ` to ${max}` : ""}, not ${describeValue(value)}`,
       `Leave it out for the default (${fallback}).`,
     );
   }
@@ -98,7 +81,7 @@ export function resolveReconcilerOptions(options: ReconcilerOptions): ResolvedRe
     );
   }
   const requireState = options.requireState ?? true;
-  const lengths = secretLengths(options.stateSecrets);
+  const lengths = stateSecretLengths(options.stateSecrets);
   if (options.stateSecrets !== undefined || requireState) {
     if (lengths.length === 0 || lengths.some((length) => length < MIN_SECRET_BYTES)) {
       throw config(
@@ -126,7 +109,7 @@ export function resolveReconcilerOptions(options: ReconcilerOptions): ResolvedRe
     pageSize: whole(options, "pageSize", 100, 1, 200),
     maxRequestsPerSweep: whole(options, "maxRequestsPerSweep", 1000, 1),
     syncActivations: options.syncActivations ?? true,
-    decidedBy: options.decidedBy ?? randomInstanceId(),
+    decidedBy: options.decidedBy ?? randomInstanceId("reconciler"),
     now: options.now ?? (() => new Date()),
     sleep: options.sleep ?? defaultSleep,
   };
