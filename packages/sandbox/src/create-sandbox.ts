@@ -210,9 +210,14 @@ export function assembleSandbox(
 export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const o = resolveSandboxOptions(options);
   const parts = assembleSandbox(o, () => IN_PROCESS_URL, false);
+  return sandboxAt(parts, IN_PROCESS_URL, async () => parts.close());
+}
+
+/** The `Sandbox` its caller holds: assembled `parts` answering at `url`, closed by `close`. */
+export function sandboxAt(parts: SandboxParts, url: string, close: () => Promise<void>): Sandbox {
   return {
-    url: IN_PROCESS_URL,
-    apiBaseUrl: `${IN_PROCESS_URL}/api`,
+    url,
+    apiBaseUrl: `${url}/api`,
     credentials: { ...DEMO_CREDENTIALS },
     engine: parts.engine,
     stats: parts.stats,
@@ -221,8 +226,6 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     use(handler) {
       parts.handlers.push(handler);
     },
-    async close() {
-      parts.close();
-    },
+    close,
   };
 }

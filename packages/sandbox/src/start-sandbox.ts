@@ -1,6 +1,6 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { assembleSandbox, type Sandbox } from "./create-sandbox.js";
+import { assembleSandbox, type Sandbox, sandboxAt } from "./create-sandbox.js";
 import { DEMO_CREDENTIALS } from "./fixtures/demo-credentials.js";
 import { answerProtocolErrors, nodeListener } from "./http/node-listener.js";
 import { isLoopbackHostname } from "./http/request-guards.js";
@@ -74,23 +74,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   });
 
   let closing: Promise<void> | undefined;
-  return {
-    url: publicUrl,
-    apiBaseUrl: `${publicUrl}/api`,
-    credentials: { ...DEMO_CREDENTIALS },
-    engine: parts.engine,
-    stats: parts.stats,
-    fetch: parts.fetch,
-    advanceClock: (ms) => parts.engine.advanceClock(ms),
-    use(handler) {
-      parts.handlers.push(handler);
-    },
-    close() {
-      closing ??= new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }).then(() => parts.close());
-      return closing;
-    },
-  };
+  return sandboxAt(parts, publicUrl, () => {
+    closing ??= new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    }).then(() => parts.close());
+    return closing;
+  });
 }
