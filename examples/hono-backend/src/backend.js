@@ -5,39 +5,21 @@
 import { randomUUID } from "node:crypto";
 import { once } from "node:events";
 import { serve } from "@hono/node-server";
-import {
-  approveAll,
-  createCallbackHandler,
-  createClient,
-  createKeyring,
-  rejectAll,
-} from "@pcx/sdk";
+import { approveAll, rejectAll } from "@pcx/sdk";
 import { fetchCallback } from "@pcx/sdk/callback/fetch";
-import { createSqliteStore } from "@pcx/store-sql/sqlite";
 import { Hono } from "hono";
+import { createAcmeHandler } from "sandbox-setup/acme-handler";
+import { running } from "sandbox-setup/running";
 import { contractPage, donePage, failedPage, isContractNumber, NO_CONTRACT } from "./pages.js";
-import { running } from "./running.js";
 
 /** Starts the backend. @param {import("sandbox-setup").BackendOptions} options */
 export async function startBackend(options) {
-  const client = createClient(options.api);
-  const store = await createSqliteStore({ filename: options.storeFile });
   /** @type {Map<string, import("@pcx/sdk/contract").ActivationRequest>} deferred requests by their form's ticket */
   const deferred = new Map();
-  const handler = createCallbackHandler({
-    client,
-    store,
-    integrationId: options.integrationId,
-    stateSecrets: options.stateSecrets,
-    sealer: createKeyring({ keys: options.keyringKeys }),
-    appName: "Acme Invoice Sync",
-    onActivationRequest: (request, ctx) => {
-      const ticket = randomUUID(); // unguessable: only this customer's browser gets the form's URL
-      deferred.set(ticket, request);
-      return ctx.defer(`/contract/${ticket}`);
-    },
-    onDecided: options.onDecided,
-    logger: options.logger,
+  const { handler, close } = await createAcmeHandler(options, (request, ctx) => {
+    const ticket = randomUUID(); // unguessable: only this customer's browser gets the form's URL
+    deferred.set(ticket, request);
+    return ctx.defer(`/contract/${ticket}`);
   });
   const callback = fetchCallback(handler);
   const app = new Hono();
@@ -74,5 +56,5 @@ export async function startBackend(options) {
     serve({ fetch: app.fetch, port: options.port ?? 0, hostname: options.host ?? "127.0.0.1" })
   );
   await once(server, "listening");
-  return running(server, handler, [store, client]);
+  return running(server, handler, close);
 }

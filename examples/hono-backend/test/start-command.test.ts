@@ -1,7 +1,7 @@
 // The README's one command really works: against a sandbox, the start script
 // publishes the example and prints a link; the customer who opens it is sent
 // to the backend's contract form, and submitting it decides the request.
-import { customerAgent, startExampleCommand } from "@pcx/testkit";
+import { startExampleCommand } from "@pcx/testkit";
 import { startTestSandbox } from "@pcx/testkit/sandbox";
 import { expect, it } from "vitest";
 
@@ -16,15 +16,7 @@ it("starts with its README's one command, defers the link it prints and complete
     PORT: "0",
   });
   try {
-    const integrationId = Number(/\/activate\/(\d+)$/.exec(started.link.pathname)?.[1]);
-    const customer = customerAgent(sandbox.url);
-    await customer.signIn();
-    const requestId = await customer.activate(
-      integrationId,
-      [1001],
-      started.link.searchParams.get("state") ?? "",
-    );
-    const callbackUrl = await customer.callbackHref(requestId);
+    const { requestId, callbackUrl } = await started.activate([1001]);
     const answer = await fetch(callbackUrl, { redirect: "manual" });
     expect(answer.status).toBe(303);
     const form = new URL(answer.headers.get("location") ?? "", callbackUrl);

@@ -1,5 +1,7 @@
 // sandbox-setup: what the example backends' start scripts share. The
-// backends themselves (examples/*/src/backend.js) do not depend on it.
+// backends themselves (examples/*/src/backend.js) import only
+// "sandbox-setup/acme-handler" (Acme's callback handler and decision) and
+// "sandbox-setup/running" (the running server's handle).
 export {
   DEV_ONLY_DEFAULTS,
   readExampleConfig,

@@ -5,6 +5,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
+import { customerAgent } from "./customer-agent.js";
 
 export interface ExampleStart {
   /** The README's one command, e.g. "npx -y pnpm@10 --filter express-backend start". */
@@ -15,6 +16,12 @@ export interface ExampleStart {
   output(): string;
   /** Resolves once the output contains `text`; rejects after `timeoutMs` or when the process exits. */
   waitFor(text: string, timeoutMs?: number): Promise<void>;
+  /**
+   * The demo customer signs in at the sandbox the example was started against
+   * (`PCX_BASE_URL`) and activates the printed link for `companyIds`; resolves
+   * with the request's id and its hand-off URL (the backend's callback).
+   */
+  activate(companyIds: number[]): Promise<{ requestId: number; callbackUrl: string }>;
   /** Sends SIGTERM and resolves with the exit code. */
   stop(): Promise<number | null>;
 }
@@ -107,7 +114,15 @@ export async function startExampleCommand(
     const lines = watched.output().split("\n");
     const at = lines.findIndex((line) => line.startsWith("Open this activation link"));
     const link = new URL((lines[at + 1] ?? "").trim());
-    return { command, link, output: watched.output, waitFor: watched.waitFor, stop };
+    const activate = async (companyIds: number[]) => {
+      const integrationId = Number(/\/activate\/(\d+)$/.exec(link.pathname)?.[1]);
+      const customer = customerAgent((env.PCX_BASE_URL ?? "").replace(/\/api\/?$/, ""));
+      await customer.signIn();
+      const state = link.searchParams.get("state") ?? "";
+      const requestId = await customer.activate(integrationId, companyIds, state);
+      return { requestId, callbackUrl: await customer.callbackHref(requestId) };
+    };
+    return { command, link, output: watched.output, waitFor: watched.waitFor, activate, stop };
   } catch (error) {
     await stop();
     throw error;

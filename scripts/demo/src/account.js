@@ -14,7 +14,7 @@ export function nextSteps() {
     "Try next:",
     "  npx -y pnpm@10 demo --open     the same, then keep it running and click through it yourself",
     "  examples/express-backend/src/backend.js",
-    "                                 the backend you just ran: change onActivationRequest, run the demo again",
+    "                                 the backend you just ran: change its decision, run the demo again",
     "  npx -y pnpm@10 test            the whole suite",
     "  docs/getting-started.md        from a definition to a decided request in your own project",
   ];

@@ -22,7 +22,7 @@ import { outcomesOf } from "./outcomes.js";
 
 /** The limit the integrator sets, and what the customer picks first (one too many) and then. */
 export const DEMO_LIMIT = 3;
-/** 1001, 1002, 1004 are Acme's customers in the example (examples/express-backend/src/customers.js); 1005 is not. */
+/** 1001, 1002, 1004 are Acme's customers in the example (examples/sandbox-setup/src/acme-customers.js); 1005 is not. */
 export const FIRST_PICKS = [1001, 1002, 1005, 1004];
 export const PICKS = FIRST_PICKS.slice(0, DEMO_LIMIT);
 /** The integrator's reference for this customer, carried in the link's signed state. */

@@ -1,5 +1,6 @@
-// The README quotes the demo's output and the Express example's backend; the
-// quotes must not drift from what the demo prints and from the code.
+// The README quotes the demo's output and the Express example's backend (and
+// its callback handler); the quotes must not drift from what the demo prints
+// and from the code.
 import { readFile } from "node:fs/promises";
 import { afterEach, expect, it } from "vitest";
 import { finalAccount } from "../src/account.js";
@@ -25,6 +26,14 @@ afterEach(async () => {
 it("quotes examples/express-backend/src/backend.js exactly", async () => {
   const source = await readFile(new URL("examples/express-backend/src/backend.js", root), "utf8");
   expect(quoted(await readme(), "backend.js:", "js")).toBe(source);
+});
+
+it("quotes examples/sandbox-setup/src/acme-handler.js exactly", async () => {
+  const source = await readFile(
+    new URL("examples/sandbox-setup/src/acme-handler.js", root),
+    "utf8",
+  );
+  expect(quoted(await readme(), "acme-handler.js:", "js")).toBe(source);
 });
 
 it("quotes the demo's account as the demo prints it (ports, temp dirs and times aside)", async () => {

@@ -1,6 +1,6 @@
-// Acme's customers, by Finnish business id (Y-tunnus). A real backend asks
-// its own database; these are companies of the sandbox's demo user (with the
-// sandbox's default seed): 1001 Kinnusen Metsäpalvelu Oy, 1002 Järvisen
+// Acme's customers, by Finnish business id (Y-tunnus), for the Express and
+// Fastify examples. A real backend asks its own database; these are companies
+// of the sandbox's demo user (with the sandbox's default seed): 1001 Kinnusen Metsäpalvelu Oy, 1002 Järvisen
 // Ohjelmistotalo Oy, 1004 Salmisen Metsäpalvelu Ay. Her other companies are
 // not Acme's customers.
 const CUSTOMERS = new Map([

@@ -1,12 +1,26 @@
-// examples/fastify-backend against the real sandbox: the customer's pages →
-// the hand-off → the backend's callback → approved for Acme's customers,
-// rejected with the example's reason for the others; keys sealed in SQLite.
+// Acme's callback handler (src/acme-handler.js, the Express and Fastify
+// examples' own) against the real sandbox, served by plain node:http: the
+// customer's pages → the hand-off → the callback → approved for Acme's
+// customers, rejected with the reason for the others; keys sealed in SQLite.
+
+import { once } from "node:events";
+import { createServer } from "node:http";
 import { createKeyring } from "@pcx/sdk";
+import { nodeCallback } from "@pcx/sdk/callback/node";
 import { createSqliteStore } from "@pcx/store-sql/sqlite";
 import { type ExampleWorld, exampleBackendWorld } from "@pcx/testkit/sandbox";
 import { afterEach, expect, it } from "vitest";
-import { startBackend } from "../src/backend.js";
-import { NOT_A_CUSTOMER } from "../src/customers.js";
+import { NOT_A_CUSTOMER } from "../src/acme-customers.js";
+import { approveCustomers, createAcmeHandler } from "../src/acme-handler.js";
+import { running } from "../src/running.js";
+
+/** The Express example's backend without Express. */
+async function startNodeBackend(options: Parameters<typeof createAcmeHandler>[0]) {
+  const { handler, close } = await createAcmeHandler(options, approveCustomers);
+  const server = createServer(nodeCallback(handler)).listen(options.port ?? 0, "127.0.0.1");
+  await once(server, "listening");
+  return running(server, handler, close);
+}
 
 let world: ExampleWorld | undefined;
 afterEach(async () => {
@@ -14,12 +28,12 @@ afterEach(async () => {
   world = undefined;
 });
 
-it("approves the environments of Acme's customers and rejects the others with the example's reason", async () => {
+it("approves the environments of Acme's customers and rejects the others with the reason", async () => {
   world = await exampleBackendWorld(
-    startBackend,
-    new URL("../pcx.integration.yaml", import.meta.url),
+    startNodeBackend,
+    new URL("../../express-backend/pcx.integration.yaml", import.meta.url),
   );
-  // 1001 and 1004 are in customers.js; 1005 is not.
+  // 1001 and 1004 are in acme-customers.js; 1005 is not.
   const { requestId, callbackUrl } = await world.activate([1001, 1004, 1005]);
   expect(callbackUrl.startsWith(`${world.backend.callbackUrl}?`)).toBe(true);
 

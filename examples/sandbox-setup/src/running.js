@@ -1,12 +1,13 @@
-// The running backend's handle: where it listens, and how to stop it.
+// A running example backend's handle: where its Node HTTP server listens,
+// and how to stop it.
 
 /**
  * @param {import("node:http").Server} server A listening server.
  * @param {import("@pcx/sdk").CallbackHandler} handler
- * @param {Array<{ close(): Promise<void> }>} resources Closed after the server (the store, the client).
- * @returns {import("sandbox-setup").RunningBackend}
+ * @param {() => Promise<void>} closeHandler Runs after the server stopped (closes the store and the client).
+ * @returns {import("./backend-options.js").RunningBackend}
  */
-export function running(server, handler, resources) {
+export function running(server, handler, closeHandler) {
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : 0;
   const host = typeof address === "object" && address?.family === "IPv6" ? "[::1]" : "127.0.0.1";
@@ -20,7 +21,7 @@ export function running(server, handler, resources) {
         server.close(resolve);
         server.closeAllConnections();
       });
-      for (const resource of resources) await resource.close();
+      await closeHandler();
     },
   };
 }
