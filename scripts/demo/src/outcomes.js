@@ -12,6 +12,12 @@ import { sanitizeForTerminal } from "@pcx/sdk";
  */
 
 /**
+ * The account's word for an environment the integrator decided.
+ * @type {Partial<Record<string, "approved" | "rejected">>}
+ */
+const OUTCOMES = { APPROVED: "approved", REJECTED: "rejected" };
+
+/**
  * @param {object} input
  * @param {import("@pcx/sdk/contract").ActivationRequest} input.request The request, read over the API after the decision.
  * @param {Array<{ companyId: number, name: string, businessId: string }>} input.environments The customer's environments.
@@ -23,12 +29,7 @@ export function outcomesOf({ request, environments, firstPicks, limit }) {
   return firstPicks.map((companyId) => {
     const decided = request.environments.find((env) => env.companyId === companyId);
     if (decided) {
-      const outcome =
-        decided.status === "APPROVED"
-          ? "approved"
-          : decided.status === "REJECTED"
-            ? "rejected"
-            : "pending";
+      const outcome = OUTCOMES[decided.status] ?? "pending";
       return { ...pick(decided), outcome, reason: decided.reason };
     }
     const env = environments.find((one) => one.companyId === companyId);

@@ -9,6 +9,7 @@ import {
   validateDecision,
 } from "../decisions/index.js";
 import { PcxError } from "../errors/index.js";
+import { stateRefusalCode } from "../links/state-refusal-code.js";
 import { callbackFailure, lazyReference } from "./callback-failure.js";
 import type { CallbackInput } from "./callback-input.js";
 import type {
@@ -36,12 +37,7 @@ function refused(code: "pcx_invalid_callback", message: string, details = {}): P
 }
 
 function stateError(result: Extract<CheckedState, { ok: false }>): PcxError {
-  const code =
-    result.reason === "expired"
-      ? "pcx_state_expired"
-      : result.reason === "wrong_integration"
-        ? "pcx_wrong_integration"
-        : "pcx_invalid_state";
+  const code = stateRefusalCode(result.reason);
   return new PcxError(code, `The callback's state was refused: ${result.message}`, {
     details: { reason: result.reason },
   });

@@ -1,13 +1,14 @@
 import { checkState } from "../callback/check-state.js";
 import type { VerifiedState } from "../callback/index.js";
 import type { ActivationRequest } from "../contract/index.js";
+import { type StateRefusalCode, stateRefusalCode } from "../links/state-refusal-code.js";
 import type { ResolvedReconcilerOptions } from "./resolve-reconciler-options.js";
 
 export type RequestStateCheck =
   | { ok: true; state: VerifiedState | null }
   | {
       ok: false;
-      code: "pcx_invalid_state" | "pcx_state_expired" | "pcx_wrong_integration";
+      code: StateRefusalCode;
       reason: string;
     };
 
@@ -39,13 +40,7 @@ export async function checkRequestState(
     now: () => new Date(request.createdAt),
   });
   if (!checked.ok) {
-    const code =
-      checked.reason === "expired"
-        ? "pcx_state_expired"
-        : checked.reason === "wrong_integration"
-          ? "pcx_wrong_integration"
-          : "pcx_invalid_state";
-    return { ok: false, code, reason: checked.reason };
+    return { ok: false, code: stateRefusalCode(checked.reason), reason: checked.reason };
   }
   return {
     ok: true,
