@@ -48,7 +48,12 @@ export {
   startHostileServer,
 } from "./hostile-server.js";
 export { leakedFragments, secretRuns } from "./leaked-fragments.js";
-export { loadTestDecision, startAsNewCustomer } from "./load-fixtures.js";
+export {
+  approvedAcmeIntegration,
+  loadTestDecision,
+  startAsNewCustomer,
+  startSignedCustomers,
+} from "./load-fixtures.js";
 export { type LocalServer, readBody, startLocalServer } from "./local-server.js";
 export {
   describePostgres,
