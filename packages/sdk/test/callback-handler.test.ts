@@ -16,10 +16,10 @@ import {
   type CallbackHandlerOptions,
   createCallbackHandler,
   createMemoryStore,
-  type DecisionResult,
   type PcxError,
   repairDecisions,
 } from "../src/index.js";
+import { recordingHandler } from "./recording-handler.js";
 
 const track = closeAfterEach();
 
@@ -31,36 +31,20 @@ async function setup(
   track(w);
   const integrationId = w.publish();
   const logs: Array<[string, string, Record<string, unknown> | undefined]> = [];
-  const errors: PcxError[] = [];
-  const decided: DecisionResult[] = [];
   const store = createMemoryStore();
   const sealer = testSealer();
-  const options: CallbackHandlerOptions = {
-    client: w.client,
-    integrationId,
-    stateSecrets: { k1: TEST_STATE_SECRET },
-    store,
-    sealer,
-    appName: "Acme Invoice Sync",
-    onActivationRequest: (_request, ctx) => ctx.approveAll(),
-    onDecided: (result) => {
-      decided.push(result);
+  const { handler, options, decided, errors } = recordingHandler(
+    { w, integrationId, store, sealer },
+    {
+      logger: {
+        info: (m, f) => logs.push(["info", m, f]),
+        warn: (m, f) => logs.push(["warn", m, f]),
+        error: (m, f) => logs.push(["error", m, f]),
+      },
+      ...overrides,
     },
-    onError: (error) => {
-      errors.push(error);
-    },
-    logger: {
-      info: (m, f) => logs.push(["info", m, f]),
-      warn: (m, f) => logs.push(["warn", m, f]),
-      error: (m, f) => logs.push(["error", m, f]),
-    },
-    ...overrides,
-  };
-  const handler = createCallbackHandler(options);
-  const callback = (requestId: number) =>
-    new Request(
-      w.sandbox.engine.callbackUrlFor(requestId).replace(/^https:\/\/[^/]+/, "http://acme.test"),
-    );
+  );
+  const callback = (requestId: number) => w.callback(requestId);
   return { w, integrationId, handler, store, sealer, logs, errors, decided, callback, options };
 }
 
