@@ -21,24 +21,14 @@
 // server sees at most the pool's 16 connections).
 
 import { loadavg } from "node:os";
-import { parseArgs } from "node:util";
-import { built, inPool, median, startChildProcess } from "./lib/bench-kit.mjs";
+import { benchArgs, built, inPool, median, startChildProcess } from "./lib/bench-kit.mjs";
 
-const dist = built({
-  sdk: "packages/sdk/dist/index.js",
-  sandbox: "packages/sandbox/dist/index.js",
+const dist = built("sdk", "sandbox");
+const { clients, rounds, concurrency, json } = benchArgs({
+  clients: 10000,
+  rounds: 3,
+  concurrency: 64,
 });
-const { values } = parseArgs({
-  options: {
-    clients: { type: "string", default: "10000" },
-    rounds: { type: "string", default: "3" },
-    concurrency: { type: "string", default: "64" },
-    json: { type: "boolean", default: false },
-  },
-});
-const clients = Number(values.clients);
-const rounds = Number(values.rounds);
-const concurrency = Number(values.concurrency);
 
 if (typeof globalThis.gc !== "function") {
   console.error("Run with node --expose-gc, so heap figures are measured after a full GC.");
@@ -177,7 +167,7 @@ summary.environments.timeRatio = Number(
   (summary.environments.medianMs / summary.single.medianMs).toFixed(2),
 );
 
-if (values.json) console.log(JSON.stringify(summary, null, 2));
+if (json) console.log(JSON.stringify(summary, null, 2));
 else {
   console.log(
     `${clients} calls, ${concurrency} at a time, median of ${rounds} rounds (Node ${process.version}, load ${summary.load})`,
