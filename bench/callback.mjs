@@ -36,7 +36,13 @@ import { rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { benchArgs, built, median, startSandboxProcess } from "./lib/bench-kit.mjs";
+import {
+  benchArgs,
+  benchIntegration,
+  built,
+  median,
+  startSandboxProcess,
+} from "./lib/bench-kit.mjs";
 
 const dist = built("sdk", "nodeAdapter", "sandbox");
 const {
@@ -368,22 +374,12 @@ async function partTwo() {
     for (let i = 0; i < latencyCount; i++) {
       const slot = i % SELECTABLE.length;
       if (slot === 0) {
-        const created = await client.integrations.create({
-          name: `Bench Integration ${i}`,
-          description: "Measures the callback against the sandbox.",
-          links: {
-            privacyPolicy: "https://bench.example/privacy",
-            termsOfService: "https://bench.example/terms",
-            support: "https://bench.example/support",
-          },
-          callbackUrl: `${base}/cb/${i}`,
-          technicalUser: {
-            username: "bench-user",
-            rights: [
-              { right: "reports", level: "view", purpose: "Reads reports for the benchmark." },
-            ],
-          },
-        });
+        const created = await client.integrations.create(
+          benchIntegration("Measures the callback against the sandbox.", {
+            name: `Bench Integration ${i}`,
+            callbackUrl: `${base}/cb/${i}`,
+          }),
+        );
         integrationId = created.id;
         await fetch(`${sandbox.url}/sandbox/integrations/${integrationId}/review`, {
           method: "POST",

@@ -28,6 +28,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import {
   benchArgs,
+  benchIntegration,
   built,
   measureCalls,
   median,
@@ -56,20 +57,9 @@ try {
     credentials: sandbox.credentials,
     rateLimit: false,
   });
-  const { id } = await client.integrations.create({
-    name: "Bench Integration",
-    description: "Measures the client against the sandbox.",
-    links: {
-      privacyPolicy: "https://bench.example/privacy",
-      termsOfService: "https://bench.example/terms",
-      support: "https://bench.example/support",
-    },
-    callbackUrl: "https://bench.example/callback",
-    technicalUser: {
-      username: "bench-user",
-      rights: [{ right: "reports", level: "view", purpose: "Reads reports for the benchmark." }],
-    },
-  });
+  const { id } = await client.integrations.create(
+    benchIntegration("Measures the client against the sandbox."),
+  );
   const token = await client.getAccessToken();
   const url = `${sandbox.apiBaseUrl}/integrations/${id}`;
   const { origin, pathname } = new URL(url);

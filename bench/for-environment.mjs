@@ -21,7 +21,14 @@
 // server sees at most the pool's 16 connections).
 
 import { loadavg } from "node:os";
-import { benchArgs, built, inPool, median, startChildProcess } from "./lib/bench-kit.mjs";
+import {
+  BENCH_KIT,
+  benchArgs,
+  built,
+  inPool,
+  median,
+  startChildProcess,
+} from "./lib/bench-kit.mjs";
 
 const dist = built("sdk", "sandbox");
 const { clients, rounds, concurrency, json } = benchArgs({
@@ -38,24 +45,14 @@ if (typeof globalThis.gc !== "function") {
 /** The child: gets a valid integration from the sandbox, then serves it from a bare server. */
 const childScript = `
   import { createServer } from "node:http";
+  import { benchIntegration } from ${JSON.stringify(BENCH_KIT)};
   const { startSandbox } = await import(${JSON.stringify(dist.sandbox)});
   const { createClient } = await import(${JSON.stringify(dist.sdk)});
   const sandbox = await startSandbox({ port: 0 });
   const maker = createClient({ baseUrl: sandbox.apiBaseUrl, credentials: sandbox.credentials, rateLimit: false });
-  const integration = await maker.integrations.create({
-    name: "Bench Integration",
-    description: "Serves many environment clients.",
-    links: {
-      privacyPolicy: "https://bench.example/privacy",
-      termsOfService: "https://bench.example/terms",
-      support: "https://bench.example/support",
-    },
-    callbackUrl: "https://bench.example/callback",
-    technicalUser: {
-      username: "bench-user",
-      rights: [{ right: "reports", level: "view", purpose: "Reads reports for the benchmark." }],
-    },
-  });
+  const integration = await maker.integrations.create(
+    benchIntegration("Serves many environment clients."),
+  );
   await maker.close();
   await sandbox.close();
   const body = JSON.stringify(integration);

@@ -78,6 +78,32 @@ export function benchArgs(numbers, text = []) {
   return args;
 }
 
+/** This module's URL, for child scripts that import it. */
+export const BENCH_KIT = import.meta.url;
+
+/**
+ * The definition of the integration a benchmark creates in the sandbox
+ * (reports, view): `description` says what it measures.
+ * @param {string} description
+ * @param {{ name?: string, callbackUrl?: string }} [options]
+ */
+export function benchIntegration(description, options = {}) {
+  return {
+    name: options.name ?? "Bench Integration",
+    description,
+    links: {
+      privacyPolicy: "https://bench.example/privacy",
+      termsOfService: "https://bench.example/terms",
+      support: "https://bench.example/support",
+    },
+    callbackUrl: options.callbackUrl ?? "https://bench.example/callback",
+    technicalUser: {
+      username: "bench-user",
+      rights: [{ right: "reports", level: "view", purpose: "Reads reports for the benchmark." }],
+    },
+  };
+}
+
 /** The median of a list of numbers. @param {number[]} xs */
 export function median(xs) {
   const s = [...xs].sort((a, b) => a - b);

@@ -53,16 +53,33 @@ function leaks(key: string, text: string): string[] {
   return found;
 }
 
-/** A sandbox with an approved Acme integration and a client whose debug log goes to `logs`. */
-async function loggingSandbox(logs: string[]) {
-  const sandbox = await startSandbox({ port: 0 });
-  const client = createClient({
-    baseUrl: sandbox.apiBaseUrl,
-    credentials: sandbox.credentials,
-    rateLimit: false,
-    logger: { debug: (m, data) => logs.push(`${m} ${JSON.stringify(data)}`) },
+/**
+ * For a describe block: a sandbox with an approved Acme integration and a
+ * client whose debug log goes to `logs`, started before its tests and
+ * closed after them.
+ */
+function loggingSandbox() {
+  const world = { logs: [] as string[] } as {
+    sandbox: RunningSandbox;
+    integrationId: number;
+    client: ProcountorClient;
+    logs: string[];
+  };
+  beforeAll(async () => {
+    world.sandbox = await startSandbox({ port: 0 });
+    world.integrationId = approvedAcmeIntegration(world.sandbox);
+    world.client = createClient({
+      baseUrl: world.sandbox.apiBaseUrl,
+      credentials: world.sandbox.credentials,
+      rateLimit: false,
+      logger: { debug: (m, data) => world.logs.push(`${m} ${JSON.stringify(data)}`) },
+    });
   });
-  return { sandbox, integrationId: approvedAcmeIntegration(sandbox), client };
+  afterAll(async () => {
+    await world.client?.close();
+    await world.sandbox?.close();
+  });
+  return world;
 }
 
 /** Approves requests through the callback handler, then others through the reconciler, on `store`. */
@@ -106,21 +123,14 @@ async function approveThroughSdk(
 describe("no technical-user API key in clear text", () => {
   const work = tempDir({ "hooks.mjs": HOOKS });
   const config = tempDir();
-  let sandbox: RunningSandbox;
-  let integrationId: number;
-  const logs: string[] = [];
-  let client: ProcountorClient;
-  beforeAll(async () => {
-    ({ sandbox, integrationId, client } = await loggingSandbox(logs));
-  });
-  afterAll(async () => {
-    await client.close();
-    await sandbox.close();
+  const world = loggingSandbox();
+  afterAll(() => {
     work.cleanup();
     config.cleanup();
   });
 
   it("in the SQLite file (WAL included), the SDK's logs, pcx worker --json and pcx store migrate", async () => {
+    const { sandbox, integrationId, client, logs } = world;
     const filename = join(work.dir, "pcx.db");
     const url = `sqlite:${filename}`;
     const env = workerEnv({ sandbox, integrationId, configDir: config.dir, keyringKey: KEY });
@@ -179,19 +189,10 @@ describe("no technical-user API key in clear text", () => {
 });
 
 describePostgres("no technical-user API key in clear text (PostgreSQL)", (url) => {
-  let sandbox: RunningSandbox;
-  let integrationId: number;
-  const logs: string[] = [];
-  let client: ProcountorClient;
-  beforeAll(async () => {
-    ({ sandbox, integrationId, client } = await loggingSandbox(logs));
-  });
-  afterAll(async () => {
-    await client.close();
-    await sandbox.close();
-  });
+  const world = loggingSandbox();
 
   it("in every pcx table and the SDK's logs", async () => {
+    const { sandbox, integrationId, client, logs } = world;
     const schema = `pcx_test_keys_${Date.now().toString(36)}`;
     const store = await createPostgresStore({ connectionString: url, schema });
     const admin = new pg.Client({ connectionString: url });

@@ -7,12 +7,12 @@ import {
   closeAfterEach,
   decisionSandbox,
   signTestState,
+  storeDyingBeforeOutcome,
   TEST_STATE_SECRET,
   testSealer,
 } from "@pcx/testkit";
 import { describe, expect, it } from "vitest";
 import {
-  type ActivationStore,
   type CallbackHandlerOptions,
   createCallbackHandler,
   createMemoryStore,
@@ -51,14 +51,7 @@ async function setup(
 describe("createCallbackHandler", () => {
   it("leaves a crash between the approval and the store's write to repairDecisions, deciding once", async () => {
     const base = createMemoryStore();
-    let crash = true;
-    const store: ActivationStore = {
-      ...base,
-      markDecisionsApplied: async (...args) => {
-        if (crash) throw new Error("instance died before recording the outcome");
-        return base.markDecisionsApplied(...args);
-      },
-    };
+    const { store, recover } = storeDyingBeforeOutcome(base);
     const t = await setup({ store });
     const request = t.w.start(t.integrationId, [1001, 1004], await signTestState(t.integrationId));
     const page = await t.handler.handle(t.callback(request.id));
@@ -71,7 +64,7 @@ describe("createCallbackHandler", () => {
     expect(t.w.decided(request.id)).toHaveLength(2); // Procountor applied it
     expect((await base.listUnappliedDecisions()).map((d) => d.companyId)).toEqual([1001, 1004]);
 
-    crash = false;
+    recover();
     const repaired = await repairDecisions({ client: t.w.client, store, sealer: t.sealer });
     expect(repaired.repaired[0]?.environments.map((e) => e.outcome)).toEqual([
       "approved",

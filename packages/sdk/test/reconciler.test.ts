@@ -2,14 +2,9 @@
 // callback never came, decided with the callback's hook; refused states;
 // the defer rule; repair first. Several instances, status sync, start/stop
 // and the rate limit are in reconciler-instances.test.ts.
-import { TEST_STATE_SECRET } from "@pcx/testkit";
+import { storeDyingBeforeOutcome, TEST_STATE_SECRET } from "@pcx/testkit";
 import { describe, expect, it } from "vitest";
-import {
-  type ActivationRequestContext,
-  type ActivationStore,
-  signState,
-  verifyState,
-} from "../src/index.js";
+import { type ActivationRequestContext, signState, verifyState } from "../src/index.js";
 import { reconcilerSetup } from "./reconciler-setup.js";
 
 describe("createReconciler: requests the callback never saw", () => {
@@ -211,14 +206,7 @@ describe("createReconciler: repair first", () => {
   it("replays an unconfirmed decision with its stored key at the start of the next sweep", async () => {
     const t = await reconcilerSetup();
     const base = t.store;
-    let crash = true;
-    const store: ActivationStore = {
-      ...base,
-      markDecisionsApplied: async (...args) => {
-        if (crash) throw new Error("died before recording the outcome");
-        return base.markDecisionsApplied(...args);
-      },
-    };
+    const { store, recover } = storeDyingBeforeOutcome(base);
     const r = t.reconciler({ store });
     const request = t.w.start(t.integrationId, [1001, 1004], await t.signedState());
     t.afterGrace();
@@ -232,7 +220,7 @@ describe("createReconciler: repair first", () => {
     expect(keys).toHaveLength(2);
     const replaysBefore = t.w.sandbox.stats.idempotentReplays;
 
-    crash = false;
+    recover();
     const next = await r.sweep();
     expect(next).toMatchObject({ repaired: 2, pending: 0, decided: 0 });
     expect(t.events("repair.finished")[0]).toMatchObject({

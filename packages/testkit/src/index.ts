@@ -24,6 +24,7 @@ export {
   TEST_STATE_SECRET,
   testSealer,
 } from "./decision-fixtures.js";
+export { storeDyingBeforeOutcome } from "./dying-store.js";
 export {
   checkExactlyOnce,
   type ExactlyOnceInput,
