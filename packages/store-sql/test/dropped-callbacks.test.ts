@@ -3,13 +3,11 @@
 // sharing one SQLite file (two connections): one sweeps under the lease,
 // stops half-way and hands the sweep over to the other. Ends with zero lost
 // and zero duplicate decisions, checked against the sandbox's audit log.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createSandbox } from "@pcx/sandbox";
 import { createKeyring, generateKeyringKey } from "@pcx/sdk";
 import { createSqliteStore } from "@pcx/store-sql/sqlite";
-import { approvedAcmeIntegration, startSignedCustomers } from "@pcx/testkit";
+import { approvedAcmeIntegration, startSignedCustomers, tempDir } from "@pcx/testkit";
 import { afterAll, describe, expect, it } from "vitest";
 import {
   expectExactlyOnce,
@@ -22,8 +20,8 @@ import { loadCount, loadTimeout, note } from "./load-settings.js";
 const COUNT = loadCount("PCX_DROPPED_REQUESTS", 300, 300);
 
 describe(`the reconciler: ${COUNT} requests × 3 environments whose callbacks were dropped, chaos 0.2`, () => {
-  const dir = mkdtempSync(join(tmpdir(), "pcx-dropped-"));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const { dir, cleanup } = tempDir();
+  afterAll(cleanup);
 
   it(
     "decides every environment exactly once, handing the sweep from one instance to the other",

@@ -5,13 +5,16 @@
 // change, latency). A final reconciler sweep picks up what a callback could
 // not finish. Ends with zero lost and zero duplicate decisions, checked
 // against the sandbox's audit log.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createSandbox } from "@pcx/sandbox";
 import { createCallbackHandler, createKeyring, generateKeyringKey } from "@pcx/sdk";
 import { createSqliteStore } from "@pcx/store-sql/sqlite";
-import { approvedAcmeIntegration, startSignedCustomers, TEST_STATE_SECRET } from "@pcx/testkit";
+import {
+  approvedAcmeIntegration,
+  startSignedCustomers,
+  TEST_STATE_SECRET,
+  tempDir,
+} from "@pcx/testkit";
 import { afterAll, describe, expect, it } from "vitest";
 import { inParallel } from "./answering-instances.js";
 import {
@@ -25,8 +28,8 @@ import { hookDecision, loadCount, loadTimeout, note } from "./load-settings.js";
 const COUNT = loadCount("PCX_LOAD_REQUESTS", 1000, 1000);
 
 describe(`load: ${COUNT} requests × 3 environments under chaos 0.2, one process, SQLite file`, () => {
-  const dir = mkdtempSync(join(tmpdir(), "pcx-load-sqlite-"));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const { dir, cleanup } = tempDir();
+  afterAll(cleanup);
 
   it(
     "decides every environment exactly once",

@@ -1,6 +1,7 @@
 // @pcx/testkit: what pcx's own tests share. Private to the workspace; tests
 // import it as "@pcx/testkit" (vitest resolves it to these sources).
 export { acme, acmeRights, acmeWire } from "./acme-fixture.js";
+export { captureStream } from "./capture-stream.js";
 export { CLEAN_PCX_ENV, type CliWorld, createCliWorld, type WorldRunOptions } from "./cli-world.js";
 export {
   activationRequest,
