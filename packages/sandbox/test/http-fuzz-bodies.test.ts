@@ -6,6 +6,11 @@ import { contentTypes, jsonBodies } from "./http-fuzz-arbitraries.js";
 import { checkAnswer, type FuzzRequest } from "./http-fuzz-kit.js";
 import { fuzzOverHttp } from "./http-fuzz-property.js";
 
+/** A POST of `body` as `type` to `target`, with no other header. */
+function post(target: string, type: string, body: Buffer): FuzzRequest {
+  return { method: "POST", target, headers: [["Content-Type", type]], body };
+}
+
 /** Ids that name nothing, or nothing canonically: no fuzz case may reach a real resource. */
 const badIds = fc.constantFrom(
   "999999",
@@ -103,12 +108,7 @@ describe("fuzz: bodies over real HTTP", () => {
         .array(fc.tuple(field, value), { maxLength: 6 })
         .map((pairs) => Buffer.from(new URLSearchParams(pairs).toString()));
       return fc.asyncProperty(contentTypes, fc.oneof(form, bodies), async (type, body) => {
-        const request: FuzzRequest = {
-          method: "POST",
-          target: "/api/oauth/token",
-          headers: [["Content-Type", type]],
-          body,
-        };
+        const request = post("/api/oauth/token", type, body);
         checkAnswer(true, request, await http.send(request), true);
       });
     });
@@ -129,12 +129,7 @@ describe("fuzz: bodies over real HTTP", () => {
         fc.constant<[string, boolean]>(["/sandbox/expire", false]),
       );
       return fc.asyncProperty(route, contentTypes, bodies, async ([target, refuse], type, body) => {
-        const request: FuzzRequest = {
-          method: "POST",
-          target,
-          headers: [["Content-Type", type]],
-          body,
-        };
+        const request = post(target, type, body);
         checkAnswer(false, request, await http.send(request), refuse);
       });
     });

@@ -7,23 +7,35 @@ function leaseOf(store: ContractStores["store"], name: string, ttlMs: number) {
   return (holder: string, ms: number) => store.acquireLease({ name, ttlMs, holder, now: at(ms) });
 }
 
+/** Each turn: `holder` asks for the lease at at(ms); `taken` is whether it gets it. */
+async function expectTurns(
+  acquire: ReturnType<typeof leaseOf>,
+  turns: Array<[holder: string, ms: number, taken: boolean]>,
+): Promise<void> {
+  for (const [holder, ms, taken] of turns) {
+    expect(await acquire(holder, ms), `${holder} at ${ms} ms`).toBe(taken);
+  }
+}
+
 export function leaseCases(stores: () => ContractStores): void {
   describe("leases", () => {
     it("a free lease is taken; another holder is refused until it expires", async () => {
-      const acquire = leaseOf(stores().store, "reconcile:1", 1_000);
-      expect(await acquire("a", 0)).toBe(true);
-      expect(await acquire("b", 999)).toBe(false);
-      // Expired exactly at now + ttl: taken over.
-      expect(await acquire("b", 1_000)).toBe(true);
-      expect(await acquire("a", 1_001)).toBe(false);
+      await expectTurns(leaseOf(stores().store, "reconcile:1", 1_000), [
+        ["a", 0, true],
+        ["b", 999, false],
+        // Expired exactly at now + ttl: taken over.
+        ["b", 1_000, true],
+        ["a", 1_001, false],
+      ]);
     });
 
     it("the holder extends its lease", async () => {
-      const acquire = leaseOf(stores().store, "reconcile:1", 1_000);
-      expect(await acquire("a", 0)).toBe(true);
-      expect(await acquire("a", 800)).toBe(true);
-      expect(await acquire("b", 1_500)).toBe(false);
-      expect(await acquire("b", 1_800)).toBe(true);
+      await expectTurns(leaseOf(stores().store, "reconcile:1", 1_000), [
+        ["a", 0, true],
+        ["a", 800, true],
+        ["b", 1_500, false],
+        ["b", 1_800, true],
+      ]);
     });
 
     it("releaseLease frees it for its holder only", async () => {
