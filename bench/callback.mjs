@@ -30,49 +30,34 @@
 // decision is applied at Procountor and recorded in the store before the
 // handler answers). p50 and p99 over `--latency` requests.
 
-import { fork, spawn } from "node:child_process";
+import { fork } from "node:child_process";
 import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
-import { existsSync, writeFileSync } from "node:fs";
+import { rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
-import { parseArgs } from "node:util";
+import { join } from "node:path";
+import {
+  benchArgs,
+  benchIntegration,
+  built,
+  median,
+  startSandboxProcess,
+} from "./lib/bench-kit.mjs";
 
-const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const sdkDist = join(root, "packages/sdk/dist/index.js");
-const nodeAdapterDist = join(root, "packages/sdk/dist/callback/node.js");
-const sandboxDist = join(root, "packages/sandbox/dist/index.js");
-const { values } = parseArgs({
-  options: {
-    requests: { type: "string", default: "1000" },
-    concurrency: { type: "string", default: "16" },
-    rounds: { type: "string", default: "5" },
-    latency: { type: "string", default: "190" },
-    json: { type: "boolean", default: false },
-  },
-});
-const N = Number(values.requests);
-const concurrency = Number(values.concurrency);
-const rounds = Number(values.rounds);
-const latencyCount = Number(values.latency);
+const dist = built("sdk", "nodeAdapter", "sandbox");
+const {
+  requests: N,
+  concurrency,
+  rounds,
+  latency: latencyCount,
+  json,
+} = benchArgs({ requests: 1000, concurrency: 16, rounds: 5, latency: 190 });
 
-for (const file of [sdkDist, nodeAdapterDist, sandboxDist]) {
-  if (!existsSync(file)) {
-    console.error(`No build at ${file}; run: npx -y pnpm@10 build`);
-    process.exit(2);
-  }
-}
-const sdk = await import(pathToFileURL(sdkDist).href);
-const { nodeCallback } = await import(pathToFileURL(nodeAdapterDist).href);
+const sdk = await import(dist.sdk);
+const { nodeCallback } = await import(dist.nodeAdapter);
 
 const SECRET = "bench-state-secret-0123456789abcdef-0123";
 const INTEGRATION = 7;
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
 const percentile = (xs, p) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
@@ -244,22 +229,19 @@ function bareHandler(client) {
 
 const LOADER = `
 import { Agent, request } from "node:http";
+import { inPool } from ${JSON.stringify(new URL("./lib/bench-kit.mjs", import.meta.url).href)};
 process.on("message", async ({ base, paths, concurrency }) => {
   const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
   const statuses = {};
-  let next = 0;
   const started = process.hrtime.bigint();
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (next < paths.length) {
-      const path = paths[next++];
-      const status = await new Promise((resolve, reject) => {
-        const req = request(base + path, { agent }, (res) => { res.resume(); res.on("end", () => resolve(res.statusCode)); });
-        req.on("error", reject);
-        req.end();
-      });
-      statuses[status] = (statuses[status] ?? 0) + 1;
-    }
-  }));
+  await inPool(paths.length, concurrency, async (i) => {
+    const status = await new Promise((resolve, reject) => {
+      const req = request(base + paths[i], { agent }, (res) => { res.resume(); res.on("end", () => resolve(res.statusCode)); });
+      req.on("error", reject);
+      req.end();
+    });
+    statuses[status] = (statuses[status] ?? 0) + 1;
+  });
   agent.destroy();
   process.send({ ms: Number(process.hrtime.bigint() - started) / 1e6, statuses });
 });
@@ -346,6 +328,7 @@ async function partOne() {
     }
   }
   loader.kill();
+  rmSync(loaderFile, { force: true });
   for (const server of Object.values(servers)) {
     server.closeAllConnections();
     server.close();
@@ -366,32 +349,11 @@ async function partOne() {
 
 // ---------------------------------------------------------------- part 2
 
-function startSandboxProcess() {
-  const script = `
-    const { startSandbox } = await import(${JSON.stringify(pathToFileURL(sandboxDist).href)});
-    const s = await startSandbox({ port: 0 });
-    process.stdout.write(JSON.stringify({ url: s.url, apiBaseUrl: s.apiBaseUrl, credentials: s.credentials }) + "\\n");
-    process.stdin.resume();
-    process.stdin.on("end", () => s.close().then(() => process.exit(0)));
-  `;
-  const child = spawn(process.execPath, ["--input-type=module", "-e", script], {
-    stdio: ["pipe", "pipe", "inherit"],
-  });
-  return new Promise((resolve, reject) => {
-    let out = "";
-    child.stdout.on("data", (chunk) => {
-      out += chunk;
-      if (out.includes("\n")) resolve({ child, ...JSON.parse(out.split("\n")[0]) });
-    });
-    child.once("exit", (code) => reject(new Error(`sandbox exited ${code}`)));
-  });
-}
-
 /** Maija's environments where a new activation can start. */
 const SELECTABLE = [1001, 1002, ...Array.from({ length: 17 }, (_, i) => 1004 + i)];
 
 async function partTwo() {
-  const sandbox = await startSandboxProcess();
+  const sandbox = await startSandboxProcess(dist.sandbox);
   const client = sdk.createClient({
     baseUrl: sandbox.apiBaseUrl,
     credentials: sandbox.credentials,
@@ -412,22 +374,12 @@ async function partTwo() {
     for (let i = 0; i < latencyCount; i++) {
       const slot = i % SELECTABLE.length;
       if (slot === 0) {
-        const created = await client.integrations.create({
-          name: `Bench Integration ${i}`,
-          description: "Measures the callback against the sandbox.",
-          links: {
-            privacyPolicy: "https://bench.example/privacy",
-            termsOfService: "https://bench.example/terms",
-            support: "https://bench.example/support",
-          },
-          callbackUrl: `${base}/cb/${i}`,
-          technicalUser: {
-            username: "bench-user",
-            rights: [
-              { right: "reports", level: "view", purpose: "Reads reports for the benchmark." },
-            ],
-          },
-        });
+        const created = await client.integrations.create(
+          benchIntegration("Measures the callback against the sandbox.", {
+            name: `Bench Integration ${i}`,
+            callbackUrl: `${base}/cb/${i}`,
+          }),
+        );
         integrationId = created.id;
         await fetch(`${sandbox.url}/sandbox/integrations/${integrationId}/review`, {
           method: "POST",
@@ -482,7 +434,7 @@ async function partTwo() {
 
 const cpuResults = await partOne();
 const latency = await partTwo();
-if (values.json) {
+if (json) {
   console.log(
     JSON.stringify(
       { node: process.version, requests: N, concurrency, rounds, cpu: cpuResults, latency },

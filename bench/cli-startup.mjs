@@ -11,33 +11,19 @@
 
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { parseArgs } from "node:util";
+import { benchArgs, built, median, ROOT } from "./lib/bench-kit.mjs";
 
-const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const bin = join(root, "packages/cli/dist/pcx.js");
-const { values } = parseArgs({
-  options: {
-    runs: { type: "string", default: "40" },
-    warmup: { type: "string", default: "5" },
-    json: { type: "boolean", default: false },
-  },
-});
-const runs = Number(values.runs);
-const warmup = Number(values.warmup);
-
-if (!existsSync(bin)) {
-  console.error(`No built CLI at ${bin}; run: npx -y pnpm@10 --filter @pcx/cli build`);
-  process.exit(2);
-}
+const bin = fileURLToPath(built("cli").cli);
+const { runs, warmup, json } = benchArgs({ runs: 40, warmup: 5 });
 
 const commands = [
   { name: "node -e 0", args: ["-e", "0"], baseline: true },
   { name: "pcx --version", args: [bin, "--version"] },
   { name: "pcx --help", args: [bin, "--help"] },
 ];
-const example = join(root, "examples/pcx.integration.yaml");
+const example = join(ROOT, "examples/pcx.integration.yaml");
 if (existsSync(example)) {
   // Not a start-up goal: a real command, loading zod, yaml and the SDK, for scale.
   commands.push({
@@ -50,7 +36,7 @@ if (existsSync(example)) {
 function once(command) {
   const start = process.hrtime.bigint();
   const result = spawnSync(process.execPath, command.args, {
-    cwd: root,
+    cwd: ROOT,
     stdio: ["ignore", "ignore", "pipe"],
     env: { ...process.env, NO_COLOR: "1" },
   });
@@ -69,11 +55,6 @@ for (let round = 0; round < warmup + runs; round++) {
   }
 }
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
-};
 const baseline = median(samples.get("node -e 0"));
 const rows = commands.map((c) => {
   const xs = samples.get(c.name);
@@ -86,7 +67,7 @@ const rows = commands.map((c) => {
   };
 });
 
-if (values.json) {
+if (json) {
   console.log(JSON.stringify({ node: process.version, runs, warmup, rows }, null, 2));
 } else {
   console.log(`node ${process.version}, ${runs} interleaved runs after ${warmup} warm-up rounds\n`);

@@ -26,37 +26,22 @@ import { createRequire } from "node:module";
 import { loadavg } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { parseArgs } from "node:util";
-import { built, measureCalls, median, ROOT, startChildProcess } from "./lib/bench-kit.mjs";
+import {
+  benchArgs,
+  benchIntegration,
+  built,
+  measureCalls,
+  median,
+  ROOT,
+  startSandboxProcess,
+} from "./lib/bench-kit.mjs";
 
-const dist = built({
-  sdk: "packages/sdk/dist/index.js",
-  sandbox: "packages/sandbox/dist/index.js",
-});
-const { values } = parseArgs({
-  options: {
-    calls: { type: "string", default: "1000" },
-    concurrency: { type: "string", default: "32" },
-    rounds: { type: "string", default: "7" },
-    json: { type: "boolean", default: false },
-    // Profiling aid: run only the variants whose name contains this text (plus the baseline).
-    only: { type: "string" },
-  },
-});
-const calls = Number(values.calls);
-const concurrency = Number(values.concurrency);
-const rounds = Number(values.rounds);
-
-/** Starts the sandbox in a child process; resolves with its API base URL. */
-function startSandboxProcess() {
-  return startChildProcess(`
-    const { startSandbox } = await import(${JSON.stringify(dist.sandbox)});
-    const s = await startSandbox({ port: 0 });
-    process.stdout.write(JSON.stringify({ apiBaseUrl: s.apiBaseUrl, credentials: s.credentials }) + "\\n");
-    process.stdin.resume();
-    process.stdin.on("end", () => s.close().then(() => process.exit(0)));
-  `);
-}
+const dist = built("sdk", "sandbox");
+// --only, a profiling aid: run only the variants whose name contains this text (plus the baseline).
+const { calls, concurrency, rounds, json, only } = benchArgs(
+  { calls: 1000, concurrency: 32, rounds: 7 },
+  ["only"],
+);
 
 /** One variant's run: `calls` calls, `concurrency` at a time. */
 const run = (fn) => measureCalls(calls, concurrency, fn);
@@ -65,27 +50,16 @@ const { createClient } = await import(dist.sdk);
 // The SDK's own copy of undici, as its default transport loads it.
 const undiciPath = createRequire(join(ROOT, "packages/sdk/package.json")).resolve("undici");
 const { Agent } = await import(pathToFileURL(undiciPath).href);
-const sandbox = await startSandboxProcess();
+const sandbox = await startSandboxProcess(dist.sandbox);
 try {
   const client = createClient({
     baseUrl: sandbox.apiBaseUrl,
     credentials: sandbox.credentials,
     rateLimit: false,
   });
-  const { id } = await client.integrations.create({
-    name: "Bench Integration",
-    description: "Measures the client against the sandbox.",
-    links: {
-      privacyPolicy: "https://bench.example/privacy",
-      termsOfService: "https://bench.example/terms",
-      support: "https://bench.example/support",
-    },
-    callbackUrl: "https://bench.example/callback",
-    technicalUser: {
-      username: "bench-user",
-      rights: [{ right: "reports", level: "view", purpose: "Reads reports for the benchmark." }],
-    },
-  });
+  const { id } = await client.integrations.create(
+    benchIntegration("Measures the client against the sandbox."),
+  );
   const token = await client.getAccessToken();
   const url = `${sandbox.apiBaseUrl}/integrations/${id}`;
   const { origin, pathname } = new URL(url);
@@ -116,9 +90,9 @@ try {
     },
   ];
 
-  if (values.only) {
+  if (only) {
     for (let i = variants.length - 1; i >= 0; i--) {
-      if (!variants[i].baseline && !variants[i].name.includes(values.only)) variants.splice(i, 1);
+      if (!variants[i].baseline && !variants[i].name.includes(only)) variants.splice(i, 1);
     }
   }
   // Warm-up: connections, JIT.
@@ -154,7 +128,7 @@ try {
       cpuRatio: Number((cpu / baseCpu).toFixed(2)),
     };
   });
-  if (values.json) {
+  if (json) {
     console.log(
       JSON.stringify(
         { node: process.version, load: loadavg()[0], calls, concurrency, rounds, results },

@@ -21,24 +21,21 @@
 // server sees at most the pool's 16 connections).
 
 import { loadavg } from "node:os";
-import { parseArgs } from "node:util";
-import { built, inPool, median, startChildProcess } from "./lib/bench-kit.mjs";
+import {
+  BENCH_KIT,
+  benchArgs,
+  built,
+  inPool,
+  median,
+  startChildProcess,
+} from "./lib/bench-kit.mjs";
 
-const dist = built({
-  sdk: "packages/sdk/dist/index.js",
-  sandbox: "packages/sandbox/dist/index.js",
+const dist = built("sdk", "sandbox");
+const { clients, rounds, concurrency, json } = benchArgs({
+  clients: 10000,
+  rounds: 3,
+  concurrency: 64,
 });
-const { values } = parseArgs({
-  options: {
-    clients: { type: "string", default: "10000" },
-    rounds: { type: "string", default: "3" },
-    concurrency: { type: "string", default: "64" },
-    json: { type: "boolean", default: false },
-  },
-});
-const clients = Number(values.clients);
-const rounds = Number(values.rounds);
-const concurrency = Number(values.concurrency);
 
 if (typeof globalThis.gc !== "function") {
   console.error("Run with node --expose-gc, so heap figures are measured after a full GC.");
@@ -48,24 +45,14 @@ if (typeof globalThis.gc !== "function") {
 /** The child: gets a valid integration from the sandbox, then serves it from a bare server. */
 const childScript = `
   import { createServer } from "node:http";
+  import { benchIntegration } from ${JSON.stringify(BENCH_KIT)};
   const { startSandbox } = await import(${JSON.stringify(dist.sandbox)});
   const { createClient } = await import(${JSON.stringify(dist.sdk)});
   const sandbox = await startSandbox({ port: 0 });
   const maker = createClient({ baseUrl: sandbox.apiBaseUrl, credentials: sandbox.credentials, rateLimit: false });
-  const integration = await maker.integrations.create({
-    name: "Bench Integration",
-    description: "Serves many environment clients.",
-    links: {
-      privacyPolicy: "https://bench.example/privacy",
-      termsOfService: "https://bench.example/terms",
-      support: "https://bench.example/support",
-    },
-    callbackUrl: "https://bench.example/callback",
-    technicalUser: {
-      username: "bench-user",
-      rights: [{ right: "reports", level: "view", purpose: "Reads reports for the benchmark." }],
-    },
-  });
+  const integration = await maker.integrations.create(
+    benchIntegration("Serves many environment clients."),
+  );
   await maker.close();
   await sandbox.close();
   const body = JSON.stringify(integration);
@@ -177,7 +164,7 @@ summary.environments.timeRatio = Number(
   (summary.environments.medianMs / summary.single.medianMs).toFixed(2),
 );
 
-if (values.json) console.log(JSON.stringify(summary, null, 2));
+if (json) console.log(JSON.stringify(summary, null, 2));
 else {
   console.log(
     `${clients} calls, ${concurrency} at a time, median of ${rounds} rounds (Node ${process.version}, load ${summary.load})`,

@@ -22,27 +22,16 @@
 //     (the limiter's promise: never above 1 plus the burst).
 // Results are recorded in docs/benchmarks.md.
 
-import { parseArgs } from "node:util";
-import { built, inPool, median } from "./lib/bench-kit.mjs";
+import { benchArgs, built, inPool, median } from "./lib/bench-kit.mjs";
 
-const dist = built({
-  sdk: "packages/sdk/dist/index.js",
-  sandbox: "packages/sandbox/dist/index.js",
+const dist = built("sdk", "sandbox");
+// --concurrency unset: the reconciler's default.
+const { requests, rate, rounds, concurrency, json } = benchArgs({
+  requests: 60,
+  rate: 20,
+  rounds: 3,
+  concurrency: null,
 });
-const { values } = parseArgs({
-  options: {
-    requests: { type: "string", default: "60" },
-    rate: { type: "string", default: "20" },
-    rounds: { type: "string", default: "3" },
-    concurrency: { type: "string" },
-    json: { type: "boolean", default: false },
-  },
-});
-const requests = Number(values.requests);
-const rate = Number(values.rate);
-const rounds = Number(values.rounds);
-// Unset: the reconciler's default.
-const concurrency = values.concurrency === undefined ? undefined : Number(values.concurrency);
 
 const sdk = await import(dist.sdk);
 const { createSandbox } = await import(dist.sandbox);
@@ -174,7 +163,7 @@ const summary = {
   maxPeakShare: Math.max(...results.map((r) => r.peakShare)),
   results,
 };
-if (values.json) {
+if (json) {
   console.log(JSON.stringify(summary, null, 2));
 } else {
   console.log(

@@ -12,25 +12,14 @@
 // Results are recorded in docs/benchmarks.md.
 
 import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { parseArgs } from "node:util";
+import { benchArgs, built, median } from "./lib/bench-kit.mjs";
 
-const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const bin = join(root, "packages/cli/dist/pcx.js");
-const { values } = parseArgs({
-  options: {
-    runs: { type: "string", default: "20" },
-    warmup: { type: "string", default: "2" },
-    json: { type: "boolean", default: false },
-  },
-});
-if (!existsSync(bin)) {
-  console.error(`No built CLI at ${bin}; run: npx -y pnpm@10 build`);
-  process.exit(2);
-}
+const bin = fileURLToPath(built("cli").cli);
+const { runs, warmup, json } = benchArgs({ runs: 20, warmup: 2 });
 
 function once() {
   return new Promise((resolve, reject) => {
@@ -61,15 +50,9 @@ function once() {
   });
 }
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
-};
-
-for (let i = 0; i < Number(values.warmup); i++) await once();
+for (let i = 0; i < warmup; i++) await once();
 const results = [];
-for (let i = 0; i < Number(values.runs); i++) results.push(await once());
+for (let i = 0; i < runs; i++) results.push(await once());
 
 const summary = Object.fromEntries(
   ["readyMs", "firstAnswerMs", "commandReadyMs"].map((key) => {
@@ -78,7 +61,7 @@ const summary = Object.fromEntries(
   }),
 );
 const report = { node: process.version, runs: results.length, ...summary };
-if (values.json) console.log(JSON.stringify(report, null, 2));
+if (json) console.log(JSON.stringify(report, null, 2));
 else {
   console.log(`pcx sandbox start-up, ${results.length} runs, Node ${process.version}`);
   console.log(

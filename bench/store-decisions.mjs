@@ -24,25 +24,14 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { parseArgs } from "node:util";
-import { built, inPool, median, ROOT } from "./lib/bench-kit.mjs";
+import { benchArgs, built, inPool, median, ROOT } from "./lib/bench-kit.mjs";
 
-const dist = built({
-  sdk: "packages/sdk/dist/index.js",
-  sqlite: "packages/store-sql/dist/sqlite.js",
-  postgres: "packages/store-sql/dist/postgres.js",
+const dist = built("sdk", "sqlite", "postgres");
+const { requests, concurrency, rounds, json } = benchArgs({
+  requests: 300,
+  concurrency: 8,
+  rounds: 5,
 });
-const { values } = parseArgs({
-  options: {
-    requests: { type: "string", default: "300" },
-    concurrency: { type: "string", default: "8" },
-    rounds: { type: "string", default: "5" },
-    json: { type: "boolean", default: false },
-  },
-});
-const requests = Number(values.requests);
-const concurrency = Number(values.concurrency);
-const rounds = Number(values.rounds);
 const ENVIRONMENTS = 3;
 
 const { createMemoryStore } = await import(dist.sdk);
@@ -111,7 +100,7 @@ try {
   const base = rows[0].decisionsPerSecond;
   for (const row of rows) row.ratioToMemory = row.decisionsPerSecond / base;
   const meta = { requests, environments: ENVIRONMENTS, concurrency, rounds, node: process.version };
-  if (values.json) {
+  if (json) {
     console.log(JSON.stringify({ ...meta, rows }, null, 2));
   } else {
     console.log(

@@ -5,7 +5,6 @@
 // table in PostgreSQL), every log line the SDK emitted (callback, reconciler,
 // client) and the output of `pcx worker --json` and `pcx store migrate` are
 // searched for each key and for every 8 characters of it.
-import { spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { type RunningSandbox, startSandbox } from "@pcx/sandbox";
@@ -22,17 +21,16 @@ import {
 import { createPostgresStore } from "@pcx/store-sql/postgres";
 import { createSqliteStore } from "@pcx/store-sql/sqlite";
 import {
-  acmeWire,
-  CLEAN_PCX_ENV,
+  approvedAcmeIntegration,
   describePostgres,
-  signTestState,
-  startAsNewCustomer,
+  startSignedCustomers,
   TEST_STATE_SECRET,
   tempDir,
 } from "@pcx/testkit";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { assertBuilt, BIN } from "./spawn-pcx.js";
+import { assertBuilt, spawnPcx } from "./spawn-pcx.js";
+import { workerEnv } from "./worker-env.js";
 
 beforeAll(assertBuilt);
 
@@ -55,20 +53,33 @@ function leaks(key: string, text: string): string[] {
   return found;
 }
 
-function runBin(args: string[], env: NodeJS.ProcessEnv, cwd: string) {
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, ...env } });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (c: string) => {
-      stdout += c;
+/**
+ * For a describe block: a sandbox with an approved Acme integration and a
+ * client whose debug log goes to `logs`, started before its tests and
+ * closed after them.
+ */
+function loggingSandbox() {
+  const world = { logs: [] as string[] } as {
+    sandbox: RunningSandbox;
+    integrationId: number;
+    client: ProcountorClient;
+    logs: string[];
+  };
+  beforeAll(async () => {
+    world.sandbox = await startSandbox({ port: 0 });
+    world.integrationId = approvedAcmeIntegration(world.sandbox);
+    world.client = createClient({
+      baseUrl: world.sandbox.apiBaseUrl,
+      credentials: world.sandbox.credentials,
+      rateLimit: false,
+      logger: { debug: (m, data) => world.logs.push(`${m} ${JSON.stringify(data)}`) },
     });
-    child.stderr.setEncoding("utf8").on("data", (c: string) => {
-      stderr += c;
-    });
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
   });
+  afterAll(async () => {
+    await world.client?.close();
+    await world.sandbox?.close();
+  });
+  return world;
 }
 
 /** Approves requests through the callback handler, then others through the reconciler, on `store`. */
@@ -98,18 +109,11 @@ async function approveThroughSdk(
     logger,
   } satisfies ReconcilerOptions;
   const handler = createCallbackHandler(common);
-  for (let i = 0; i < 2; i++) {
-    const request = startAsNewCustomer(sandbox, integrationId, {
-      state: await signTestState(integrationId, `callback-${i}`),
-    });
+  for (const request of await startSignedCustomers(sandbox, integrationId, 2, "callback")) {
     const page = await handler.handle(new Request(sandbox.engine.callbackUrlFor(request.id)));
     logs.push(await page.text()); // the customer's page: no key either
   }
-  for (let i = 0; i < 2; i++) {
-    startAsNewCustomer(sandbox, integrationId, {
-      state: await signTestState(integrationId, `dropped-${i}`),
-    });
-  }
+  await startSignedCustomers(sandbox, integrationId, 2, "dropped");
   const reconciler = createReconciler({ ...common, callbackGraceMs: 0 });
   await reconciler.sweep();
   await reconciler.stop();
@@ -119,60 +123,32 @@ async function approveThroughSdk(
 describe("no technical-user API key in clear text", () => {
   const work = tempDir({ "hooks.mjs": HOOKS });
   const config = tempDir();
-  let sandbox: RunningSandbox;
-  let integrationId: number;
-  const logs: string[] = [];
-  let client: ProcountorClient;
-  beforeAll(async () => {
-    sandbox = await startSandbox({ port: 0 });
-    integrationId = sandbox.engine.createIntegration(sandbox.credentials.clientId, acmeWire()).id;
-    sandbox.engine.reviewIntegration(integrationId, "approve");
-    client = createClient({
-      baseUrl: sandbox.apiBaseUrl,
-      credentials: sandbox.credentials,
-      rateLimit: false,
-      logger: { debug: (m, data) => logs.push(`${m} ${JSON.stringify(data)}`) },
-    });
-  });
-  afterAll(async () => {
-    await client.close();
-    await sandbox.close();
+  const world = loggingSandbox();
+  afterAll(() => {
     work.cleanup();
     config.cleanup();
   });
 
   it("in the SQLite file (WAL included), the SDK's logs, pcx worker --json and pcx store migrate", async () => {
+    const { sandbox, integrationId, client, logs } = world;
     const filename = join(work.dir, "pcx.db");
     const url = `sqlite:${filename}`;
-    const env = {
-      ...CLEAN_PCX_ENV,
-      NO_COLOR: "1",
-      CI: "",
-      PCX_CONFIG_DIR: config.dir,
-      PCX_PROFILE: "sandbox",
-      PCX_BASE_URL: sandbox.apiBaseUrl,
-      PCX_INTEGRATION_ID: String(integrationId),
-      PCX_KEYRING: `k1:${KEY}`,
-      PCX_STATE_SECRET: TEST_STATE_SECRET,
-      PCX_STATE_KEY_ID: "k1",
-    };
-    const migrated = await runBin(["store", "migrate", "--store", url, "--json"], env, work.dir);
+    const env = workerEnv({ sandbox, integrationId, configDir: config.dir, keyringKey: KEY });
+    const migrated = await spawnPcx(["store", "migrate", "--store", url, "--json"], {
+      env,
+      cwd: work.dir,
+    });
     expect(migrated.code).toBe(0);
     const store = await createSqliteStore({ filename });
     const keys = await approveThroughSdk(sandbox, integrationId, store, client, logs);
-    for (let i = 0; i < 2; i++) {
-      startAsNewCustomer(sandbox, integrationId, {
-        state: await signTestState(integrationId, `worker-${i}`),
-      });
-    }
-    const worker = await runBin(
+    await startSignedCustomers(sandbox, integrationId, 2, "worker");
+    const worker = await spawnPcx(
       ["worker", "--hooks", "hooks.mjs", "--store", url, "--json", "--once", "--grace", "0s"],
-      env,
-      work.dir,
+      { env, cwd: work.dir },
     );
     expect(worker.code).toBe(0);
     keys.push(...readFileSync(join(work.dir, "keys.txt"), "utf8").trim().split("\n"));
-    const again = await runBin(["store", "migrate", "--store", url], env, work.dir);
+    const again = await spawnPcx(["store", "migrate", "--store", url], { env, cwd: work.dir });
     expect(again.code).toBe(0);
 
     // 2 callbacks + 2 reconciled + 2 by the worker, 3 environments each, all approved.
@@ -213,27 +189,10 @@ describe("no technical-user API key in clear text", () => {
 });
 
 describePostgres("no technical-user API key in clear text (PostgreSQL)", (url) => {
-  let sandbox: RunningSandbox;
-  let integrationId: number;
-  const logs: string[] = [];
-  let client: ProcountorClient;
-  beforeAll(async () => {
-    sandbox = await startSandbox({ port: 0 });
-    integrationId = sandbox.engine.createIntegration(sandbox.credentials.clientId, acmeWire()).id;
-    sandbox.engine.reviewIntegration(integrationId, "approve");
-    client = createClient({
-      baseUrl: sandbox.apiBaseUrl,
-      credentials: sandbox.credentials,
-      rateLimit: false,
-      logger: { debug: (m, data) => logs.push(`${m} ${JSON.stringify(data)}`) },
-    });
-  });
-  afterAll(async () => {
-    await client.close();
-    await sandbox.close();
-  });
+  const world = loggingSandbox();
 
   it("in every pcx table and the SDK's logs", async () => {
+    const { sandbox, integrationId, client, logs } = world;
     const schema = `pcx_test_keys_${Date.now().toString(36)}`;
     const store = await createPostgresStore({ connectionString: url, schema });
     const admin = new pg.Client({ connectionString: url });

@@ -9,6 +9,7 @@ import {
 } from "@pcx/testkit";
 import { afterEach } from "vitest";
 import { run } from "../src/cli.js";
+import { definitionYaml } from "./definition-files.js";
 
 /**
  * The CLI's tests run pcx in process through its runtime seam (`run` from
@@ -63,4 +64,23 @@ export function createWorld(
   files: Record<string, string> = {},
 ): Promise<CliWorld> {
   return createCliWorld(run, options, files);
+}
+
+/**
+ * A world (see createWorld) whose work directory holds the Acme definition,
+ * created with `pcx define --yes`; approved by the sandbox's review unless
+ * `approve` is false. Returns the world and the new integration's id.
+ */
+export async function createDefinedWorld(
+  options: { approve?: boolean; sandbox?: SandboxOptions } = {},
+): Promise<{ world: CliWorld; integrationId: number }> {
+  const world = await createWorld(options.sandbox ?? {}, {
+    "pcx.integration.yaml": definitionYaml(),
+  });
+  const created = await world.run(["define", "--yes", "--json"]);
+  if (created.code !== 0) throw new Error(`pcx define failed: ${created.stderr}`);
+  const integrationId = (created.json() as { result: { integrationId: number } }).result
+    .integrationId;
+  if (options.approve !== false) await world.review(integrationId, "approve");
+  return { world, integrationId };
 }

@@ -5,16 +5,14 @@ import { DEMO_USER } from "@pcx/sandbox";
 import type { CliWorld } from "@pcx/testkit";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { definitionYaml } from "./definition-files.js";
-import { createWorld } from "./pcx-harness.js";
+import { createDefinedWorld } from "./pcx-harness.js";
 
 let world: CliWorld;
 let rid: number;
 beforeAll(async () => {
-  world = await createWorld({}, { "pcx.integration.yaml": definitionYaml() });
-  const created = await world.run(["define", "--yes", "--json"]);
-  const id = (created.json() as { result: { integrationId: number } }).result.integrationId;
-  await world.review(id, "approve");
+  const defined = await createDefinedWorld();
+  world = defined.world;
+  const id = defined.integrationId;
   rid = world.sandbox.engine.startActivation({
     userId: DEMO_USER.id,
     integrationId: id,

@@ -7,8 +7,7 @@ import { openStore } from "@pcx/store-sql";
 import { type CliWorld, describePostgres } from "@pcx/testkit";
 import pg from "pg";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { definitionYaml } from "./definition-files.js";
-import { createWorld } from "./pcx-harness.js";
+import { createDefinedWorld } from "./pcx-harness.js";
 
 describePostgres("pcx requests --store on PostgreSQL", (url) => {
   const database = `pcx_cli_${randomBytes(5).toString("hex")}`;
@@ -29,10 +28,7 @@ describePostgres("pcx requests --store on PostgreSQL", (url) => {
 
   beforeAll(async () => {
     await admin(`create database "${database}"`);
-    world = await createWorld({}, { "pcx.integration.yaml": definitionYaml() });
-    const created = await world.run(["define", "--yes", "--json"]);
-    integrationId = (created.json() as { result: { integrationId: number } }).result.integrationId;
-    await world.review(integrationId, "approve");
+    ({ world, integrationId } = await createDefinedWorld());
   });
   afterAll(async () => {
     await world?.close();

@@ -7,8 +7,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import review from "../src/commands/requests-review.js";
 import { createContext } from "../src/context.js";
 import { askCheckbox, askSelect, askText } from "../src/io/prompts.js";
-import { definitionYaml } from "./definition-files.js";
-import { createWorld } from "./pcx-harness.js";
+import { createDefinedWorld } from "./pcx-harness.js";
 
 vi.mock("../src/io/prompts.js", () => ({
   askText: vi.fn(),
@@ -21,10 +20,7 @@ vi.mock("../src/io/prompts.js", () => ({
 let world: CliWorld;
 let id: number;
 beforeAll(async () => {
-  world = await createWorld({}, { "pcx.integration.yaml": definitionYaml() });
-  const created = await world.run(["define", "--yes", "--json"]);
-  id = (created.json() as { result: { integrationId: number } }).result.integrationId;
-  await world.review(id, "approve");
+  ({ world, integrationId: id } = await createDefinedWorld());
 });
 afterAll(() => world?.close());
 beforeEach(() => {

@@ -6,8 +6,7 @@ import { generateKeyringKey, signState } from "@pcx/sdk";
 import type { CliWorld } from "@pcx/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { watchControl } from "../src/commands/requests-watch.js";
-import { definitionYaml } from "./definition-files.js";
-import { createWorld } from "./pcx-harness.js";
+import { createDefinedWorld } from "./pcx-harness.js";
 
 let world: CliWorld;
 let id: number;
@@ -15,13 +14,9 @@ let offsetMs = 0;
 const STATE_SECRET = "s".repeat(40);
 
 beforeAll(async () => {
-  world = await createWorld(
-    { now: () => new Date(Date.now() + offsetMs) },
-    { "pcx.integration.yaml": definitionYaml() },
-  );
-  const created = await world.run(["define", "--yes", "--json"]);
-  id = (created.json() as { result: { integrationId: number } }).result.integrationId;
-  await world.review(id, "approve");
+  ({ world, integrationId: id } = await createDefinedWorld({
+    sandbox: { now: () => new Date(Date.now() + offsetMs) },
+  }));
 });
 afterAll(() => world?.close());
 

@@ -1,15 +1,12 @@
 import { verifyState } from "@pcx/sdk";
 import type { CliWorld } from "@pcx/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { definitionYaml } from "./definition-files.js";
-import { createWorld } from "./pcx-harness.js";
+import { createDefinedWorld } from "./pcx-harness.js";
 
 let world: CliWorld;
 let id: number;
 beforeAll(async () => {
-  world = await createWorld({}, { "pcx.integration.yaml": definitionYaml() });
-  const created = await world.run(["define", "--yes", "--json"]);
-  id = (created.json() as { result: { integrationId: number } }).result.integrationId;
+  ({ world, integrationId: id } = await createDefinedWorld({ approve: false }));
 });
 afterAll(() => world?.close());
 

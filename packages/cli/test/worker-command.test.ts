@@ -8,12 +8,10 @@ import { type RunningSandbox, startSandbox } from "@pcx/sandbox";
 import { createKeyring, generateKeyringKey } from "@pcx/sdk";
 import { openStore } from "@pcx/store-sql";
 import {
-  acmeWire,
-  CLEAN_PCX_ENV,
+  approvedAcmeIntegration,
   runCli,
   signTestState,
   startAsNewCustomer,
-  TEST_STATE_SECRET,
   tempDir,
 } from "@pcx/testkit";
 import fc from "fast-check";
@@ -21,6 +19,7 @@ import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { run } from "../src/cli.js";
 import { keyringFromEnv } from "../src/requests/decision-store.js";
 import { assertBuilt, BIN } from "./spawn-pcx.js";
+import { workerEnv } from "./worker-env.js";
 
 beforeAll(assertBuilt);
 
@@ -53,26 +52,11 @@ const CJS_HOOKS = `module.exports = {
 async function world() {
   const sandbox: RunningSandbox = await startSandbox({ port: 0 });
   cleanups.push(() => sandbox.close());
-  const { id: integrationId } = sandbox.engine.createIntegration(
-    sandbox.credentials.clientId,
-    acmeWire(),
-  );
-  sandbox.engine.reviewIntegration(integrationId, "approve");
+  const integrationId = approvedAcmeIntegration(sandbox);
   const work = tempDir({ "hooks.mjs": ESM_HOOKS, "hooks.cjs": CJS_HOOKS });
   const config = tempDir();
   cleanups.push(work.cleanup, config.cleanup);
-  const env: NodeJS.ProcessEnv = {
-    ...CLEAN_PCX_ENV,
-    NO_COLOR: "1",
-    CI: "",
-    PCX_CONFIG_DIR: config.dir,
-    PCX_PROFILE: "sandbox",
-    PCX_BASE_URL: sandbox.apiBaseUrl,
-    PCX_INTEGRATION_ID: String(integrationId),
-    PCX_KEYRING: `k1:${KEY}`,
-    PCX_STATE_SECRET: TEST_STATE_SECRET,
-    PCX_STATE_KEY_ID: "k1",
-  };
+  const env = workerEnv({ sandbox, integrationId, configDir: config.dir, keyringKey: KEY });
   const request = async (ref: string) =>
     startAsNewCustomer(sandbox, integrationId, { state: await signTestState(integrationId, ref) });
   return {

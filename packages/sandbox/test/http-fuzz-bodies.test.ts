@@ -3,14 +3,13 @@
 import fc from "fast-check";
 import { describe, it } from "vitest";
 import { contentTypes, jsonBodies } from "./http-fuzz-arbitraries.js";
-import {
-  checkAlive,
-  checkAnswer,
-  FUZZ_SEED,
-  type FuzzRequest,
-  fuzzClient,
-  fuzzTarget,
-} from "./http-fuzz-kit.js";
+import { checkAnswer, type FuzzRequest } from "./http-fuzz-kit.js";
+import { fuzzOverHttp } from "./http-fuzz-property.js";
+
+/** A POST of `body` as `type` to `target`, with no other header. */
+function post(target: string, type: string, body: Buffer): FuzzRequest {
+  return { method: "POST", target, headers: [["Content-Type", type]], body };
+}
 
 /** Ids that name nothing, or nothing canonically: no fuzz case may reach a real resource. */
 const badIds = fc.constantFrom(
@@ -67,10 +66,8 @@ describe("fuzz: bodies over real HTTP", () => {
   };
   for (const [name, route] of Object.entries(apiRoutes)) {
     it(`API, ${name}: 275 bodies (types, shapes, depth, keys), all refused, nothing changed`, async () => {
-      const t = await fuzzTarget();
-      const http = fuzzClient(t.s);
-      await fc.assert(
-        fc.asyncProperty(
+      await fuzzOverHttp(275, (t, http) => {
+        return fc.asyncProperty(
           route,
           contentTypes,
           bodies,
@@ -88,102 +85,85 @@ describe("fuzz: bodies over real HTTP", () => {
             };
             checkAnswer(false, request, await http.send(request), true);
           },
-        ),
-        { numRuns: 275, seed: FUZZ_SEED },
-      );
-      await checkAlive(t.s, t.before);
+        );
+      });
     });
   }
 
   it("token endpoint: 200 odd token requests answered in OAuth's shape", async () => {
-    const t = await fuzzTarget();
-    const http = fuzzClient(t.s);
-    const field = fc.constantFrom(
-      "grant_type",
-      "client_id",
-      "client_secret",
-      "api_key",
-      "scope",
-      "",
-    );
-    const value = fc.oneof(
-      fc.constantFrom("client_credentials", "password", "pcx-sandbox", "", "%zz", "\u00e4"),
-      fc.string({ unit: "grapheme", maxLength: 20 }),
-    );
-    const form = fc
-      .array(fc.tuple(field, value), { maxLength: 6 })
-      .map((pairs) => Buffer.from(new URLSearchParams(pairs).toString()));
-    await fc.assert(
-      fc.asyncProperty(contentTypes, fc.oneof(form, bodies), async (type, body) => {
-        const request: FuzzRequest = {
-          method: "POST",
-          target: "/api/oauth/token",
-          headers: [["Content-Type", type]],
-          body,
-        };
+    await fuzzOverHttp(200, (_t, http) => {
+      const field = fc.constantFrom(
+        "grant_type",
+        "client_id",
+        "client_secret",
+        "api_key",
+        "scope",
+        "",
+      );
+      const value = fc.oneof(
+        fc.constantFrom("client_credentials", "password", "pcx-sandbox", "", "%zz", "\u00e4"),
+        fc.string({ unit: "grapheme", maxLength: 20 }),
+      );
+      const form = fc
+        .array(fc.tuple(field, value), { maxLength: 6 })
+        .map((pairs) => Buffer.from(new URLSearchParams(pairs).toString()));
+      return fc.asyncProperty(contentTypes, fc.oneof(form, bodies), async (type, body) => {
+        const request = post("/api/oauth/token", type, body);
         checkAnswer(true, request, await http.send(request), true);
-      }),
-      { numRuns: 200, seed: FUZZ_SEED },
-    );
-    await checkAlive(t.s, t.before);
+      });
+    });
   });
 
   it("admin routes: 400 bodies (types, shapes, depth), never a 5xx, nothing changed", async () => {
-    const t = await fuzzTarget();
-    const http = fuzzClient(t.s);
-    // [method, target, must refuse]: /expire and /oauth/introspect may rightly answer 200.
-    // No generated body is a clock step ({"ms": n} or {"by": "16m"} alone) or a new customer
-    // ({"companies": n} alone: fast-check's keys are random strings), so both refuse all.
-    const route = fc.oneof(
-      fc.constant<[string, boolean]>(["/sandbox/clock", true]),
-      fc.constant<[string, boolean]>(["/sandbox/customers", true]),
-      badIds.map((id): [string, boolean] => [`/sandbox/integrations/${id}/review`, true]),
-      fc.constant<[string, boolean]>(["/sandbox/activation-requests", true]),
-      fc.constant<[string, boolean]>(["/sandbox/update-requests", true]),
-      fc.constant<[string, boolean]>(["/sandbox/oauth/introspect", false]),
-      fc.constant<[string, boolean]>(["/sandbox/expire", false]),
-    );
-    await fc.assert(
-      fc.asyncProperty(route, contentTypes, bodies, async ([target, refuse], type, body) => {
-        const request: FuzzRequest = {
-          method: "POST",
-          target,
-          headers: [["Content-Type", type]],
-          body,
-        };
+    await fuzzOverHttp(400, (_t, http) => {
+      // [method, target, must refuse]: /expire and /oauth/introspect may rightly answer 200.
+      // No generated body is a clock step ({"ms": n} or {"by": "16m"} alone) or a new customer
+      // ({"companies": n} alone: fast-check's keys are random strings), so both refuse all.
+      const route = fc.oneof(
+        fc.constant<[string, boolean]>(["/sandbox/clock", true]),
+        fc.constant<[string, boolean]>(["/sandbox/customers", true]),
+        badIds.map((id): [string, boolean] => [`/sandbox/integrations/${id}/review`, true]),
+        fc.constant<[string, boolean]>(["/sandbox/activation-requests", true]),
+        fc.constant<[string, boolean]>(["/sandbox/update-requests", true]),
+        fc.constant<[string, boolean]>(["/sandbox/oauth/introspect", false]),
+        fc.constant<[string, boolean]>(["/sandbox/expire", false]),
+      );
+      return fc.asyncProperty(route, contentTypes, bodies, async ([target, refuse], type, body) => {
+        const request = post(target, type, body);
         checkAnswer(false, request, await http.send(request), refuse);
-      }),
-      { numRuns: 400, seed: FUZZ_SEED },
-    );
-    await checkAlive(t.s, t.before);
+      });
+    });
   });
 
   it("sizes around the limits on every group: 36 bodies, 413 past the limit, the connection usable after", async () => {
-    const t = await fuzzTarget();
-    const http = fuzzClient(t.s);
-    const sizes = fc.constantFrom(
-      0,
-      1,
-      65_535,
-      65_536,
-      65_537,
-      999_999,
-      1_000_000,
-      1_000_001,
-      1_400_000,
-    );
-    const targets = fc.constantFrom(
-      { target: "/api/integrations", type: "application/json", auth: true, limit: 1_000_000 },
-      {
-        target: "/sandbox/activation-requests",
-        type: "application/json",
-        auth: false,
-        limit: 1_000_000,
-      },
-      { target: "/signin", type: "application/x-www-form-urlencoded", auth: false, limit: 65_536 },
-    );
-    await fc.assert(
-      fc.asyncProperty(
+    await fuzzOverHttp(36, (t, http) => {
+      const sizes = fc.constantFrom(
+        0,
+        1,
+        65_535,
+        65_536,
+        65_537,
+        999_999,
+        1_000_000,
+        1_000_001,
+        1_400_000,
+      );
+      const targets = fc.constantFrom(
+        { target: "/api/integrations", type: "application/json", auth: true, limit: 1_000_000 },
+        {
+          target: "/sandbox/activation-requests",
+          type: "application/json",
+          auth: false,
+          limit: 1_000_000,
+        },
+        {
+          target: "/signin",
+          type: "application/x-www-form-urlencoded",
+          auth: false,
+          limit: 65_536,
+        },
+      );
+      return fc.asyncProperty(
         targets,
         sizes,
         fc.constantFrom(" ", "x", "\u00e4"),
@@ -203,9 +183,7 @@ describe("fuzz: bodies over real HTTP", () => {
           if (size > where.limit && answer.status !== 413)
             throw new Error(`${size} bytes to ${where.target}: ${answer.status}, not 413`);
         },
-      ),
-      { numRuns: 36, seed: FUZZ_SEED },
-    );
-    await checkAlive(t.s, t.before);
+      );
+    });
   });
 });

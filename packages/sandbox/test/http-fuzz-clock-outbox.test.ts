@@ -4,14 +4,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { contentTypes, headerLines, jsonBodies, methods } from "./http-fuzz-arbitraries.js";
-import {
-  checkAlive,
-  checkAnswer,
-  FUZZ_SEED,
-  type FuzzRequest,
-  fuzzClient,
-  fuzzTarget,
-} from "./http-fuzz-kit.js";
+import { checkAnswer, type FuzzRequest } from "./http-fuzz-kit.js";
+import { fuzzOverHttp } from "./http-fuzz-property.js";
 
 /** Query values: fine, non-canonical, too big, encoded, empty. */
 const queryValue = fc.oneof(
@@ -43,20 +37,19 @@ const targets = fc.oneof(
 
 describe("fuzz: the clock, the outbox and the hand-off over real HTTP", () => {
   it("250 odd requests (mostly GETs), never a 5xx, the clock and the outbox unchanged", async () => {
-    const t = await fuzzTarget();
-    expect(t.before.outbox).toHaveLength(1);
-    const clockBefore = t.s.engine.readClock();
-    const http = fuzzClient(t.s);
-    const origin = new URL(t.s.url).origin;
-    // Mostly plain GETs (what these routes answer), then odd methods, headers and bodies.
-    const method = fc.oneof({ weight: 3, arbitrary: fc.constant("GET") }, methods);
-    const headers = fc.oneof(
-      { weight: 2, arbitrary: fc.constant<[string, string][]>([]) },
-      headerLines({ token: "pcxs_at_fuzz_not_a_token", session: t.session, origin }),
-    );
-    const body = fc.option(fc.tuple(contentTypes, jsonBodies), { nil: undefined, freq: 2 });
-    await fc.assert(
-      fc.asyncProperty(
+    let clockBefore: unknown;
+    const t = await fuzzOverHttp(250, (t, http) => {
+      expect(t.before.outbox).toHaveLength(1);
+      clockBefore = t.s.engine.readClock();
+      const origin = new URL(t.s.url).origin;
+      // Mostly plain GETs (what these routes answer), then odd methods, headers and bodies.
+      const method = fc.oneof({ weight: 3, arbitrary: fc.constant("GET") }, methods);
+      const headers = fc.oneof(
+        { weight: 2, arbitrary: fc.constant<[string, string][]>([]) },
+        headerLines({ token: "pcxs_at_fuzz_not_a_token", session: t.session, origin }),
+      );
+      const body = fc.option(fc.tuple(contentTypes, jsonBodies), { nil: undefined, freq: 2 });
+      return fc.asyncProperty(
         method,
         targets,
         headers,
@@ -82,10 +75,8 @@ describe("fuzz: the clock, the outbox and the hand-off over real HTTP", () => {
               throw new Error(`${target} listed another user's e-mail`);
           }
         },
-      ),
-      { numRuns: 250, seed: FUZZ_SEED },
-    );
+      );
+    });
     expect(t.s.engine.readClock()).toEqual(clockBefore);
-    await checkAlive(t.s, t.before);
   });
 });

@@ -3,14 +3,8 @@
 import fc from "fast-check";
 import { describe, it } from "vitest";
 import { contentTypes } from "./http-fuzz-arbitraries.js";
-import {
-  checkAlive,
-  checkAnswer,
-  FUZZ_SEED,
-  type FuzzRequest,
-  fuzzClient,
-  fuzzTarget,
-} from "./http-fuzz-kit.js";
+import { checkAnswer, type FuzzRequest } from "./http-fuzz-kit.js";
+import { fuzzOverHttp } from "./http-fuzz-property.js";
 
 /** Text as a form carries it: encoded, raw, or with broken escapes. */
 function formText(): fc.Arbitrary<string> {
@@ -64,42 +58,40 @@ const FORMS: Record<string, (integrationId: number) => fc.Arbitrary<string>> = {
 describe("fuzz: the customer's pages over real HTTP", () => {
   for (const [name, targets] of Object.entries(FORMS)) {
     it(`${name}: 275 signed-in form posts (fields, encodings, unicode, origins, types), never a 5xx, nothing changed`, async () => {
-      const t = await fuzzTarget();
-      const http = fuzzClient(t.s);
-      const origin = new URL(t.s.url).origin;
-      const target = targets(t.integrationId);
-      const query = fc.option(
-        fc
-          .tuple(fc.constantFrom("next", "lang", "state"), formText())
-          .map(([k, v]) => `?${k}=${v}`),
-        { nil: "" },
-      );
-      // "terms" is never "accepted": no case may start a request (that would be good input).
-      const pair = fc.tuple(
-        fc.oneof(fc.constantFrom("terms", "env", "state", "user", "lang"), formText()),
-        formText(),
-      );
-      const body = fc.array(pair, { maxLength: 10 }).map((pairs) =>
-        Buffer.from(
-          pairs
-            .filter(([k, v]) => !(k === "terms" && decodeSafely(v) === "accepted"))
-            .map(([k, v]) => `${k}=${v}`)
-            .join("&"),
-          "utf8",
-        ),
-      );
-      const originHeader = fc.constantFrom<[string, string][]>(
-        [],
-        [["Origin", origin]],
-        [["Origin", "http://attacker.example"]],
-        [["Sec-Fetch-Site", "same-site"]],
-      );
-      const type = fc.oneof(
-        { weight: 4, arbitrary: fc.constant("application/x-www-form-urlencoded") },
-        { weight: 1, arbitrary: contentTypes },
-      );
-      await fc.assert(
-        fc.asyncProperty(
+      await fuzzOverHttp(275, (t, http) => {
+        const origin = new URL(t.s.url).origin;
+        const target = targets(t.integrationId);
+        const query = fc.option(
+          fc
+            .tuple(fc.constantFrom("next", "lang", "state"), formText())
+            .map(([k, v]) => `?${k}=${v}`),
+          { nil: "" },
+        );
+        // "terms" is never "accepted": no case may start a request (that would be good input).
+        const pair = fc.tuple(
+          fc.oneof(fc.constantFrom("terms", "env", "state", "user", "lang"), formText()),
+          formText(),
+        );
+        const body = fc.array(pair, { maxLength: 10 }).map((pairs) =>
+          Buffer.from(
+            pairs
+              .filter(([k, v]) => !(k === "terms" && decodeSafely(v) === "accepted"))
+              .map(([k, v]) => `${k}=${v}`)
+              .join("&"),
+            "utf8",
+          ),
+        );
+        const originHeader = fc.constantFrom<[string, string][]>(
+          [],
+          [["Origin", origin]],
+          [["Origin", "http://attacker.example"]],
+          [["Sec-Fetch-Site", "same-site"]],
+        );
+        const type = fc.oneof(
+          { weight: 4, arbitrary: fc.constant("application/x-www-form-urlencoded") },
+          { weight: 1, arbitrary: contentTypes },
+        );
+        return fc.asyncProperty(
           target,
           query,
           body,
@@ -120,10 +112,8 @@ describe("fuzz: the customer's pages over real HTTP", () => {
             };
             checkAnswer(false, request, await http.send(request));
           },
-        ),
-        { numRuns: 275, seed: FUZZ_SEED },
-      );
-      await checkAlive(t.s, t.before);
+        );
+      });
     });
   }
 });

@@ -9,16 +9,8 @@ import {
   methods,
   targetUnder,
 } from "./http-fuzz-arbitraries.js";
-import {
-  checkAlive,
-  checkAnswer,
-  FUZZ_SEED,
-  type FuzzRequest,
-  fuzzClient,
-  fuzzTarget,
-  isErrorShape,
-  isPage,
-} from "./http-fuzz-kit.js";
+import { checkAnswer, type FuzzRequest, isErrorShape, isPage } from "./http-fuzz-kit.js";
+import { fuzzOverHttp } from "./http-fuzz-property.js";
 
 const RUNS_PER_GROUP = 350;
 
@@ -31,18 +23,16 @@ const groups = [
 describe("fuzz: request-target, method and headers over real HTTP", () => {
   for (const { group, prefix } of groups) {
     it(`${group}: ${RUNS_PER_GROUP} odd requests, never a 5xx, nothing changed`, async () => {
-      const t = await fuzzTarget();
-      const http = fuzzClient(t.s);
-      const origin = new URL(t.s.url).origin;
-      // No valid token here: an odd path could otherwise name a real request and approve it.
-      const headers = headerLines({
-        token: "pcxs_at_fuzz_not_a_token",
-        session: t.session,
-        origin,
-      });
-      const body = fc.option(fc.tuple(contentTypes, jsonBodies), { nil: undefined });
-      await fc.assert(
-        fc.asyncProperty(
+      await fuzzOverHttp(RUNS_PER_GROUP, (t, http) => {
+        const origin = new URL(t.s.url).origin;
+        // No valid token here: an odd path could otherwise name a real request and approve it.
+        const headers = headerLines({
+          token: "pcxs_at_fuzz_not_a_token",
+          session: t.session,
+          origin,
+        });
+        const body = fc.option(fc.tuple(contentTypes, jsonBodies), { nil: undefined });
+        return fc.asyncProperty(
           methods,
           targetUnder(prefix || ""),
           headers,
@@ -56,51 +46,47 @@ describe("fuzz: request-target, method and headers over real HTTP", () => {
             };
             checkAnswer(true, request, await http.send(request));
           },
-        ),
-        { numRuns: RUNS_PER_GROUP, seed: FUZZ_SEED },
-      );
-      await checkAlive(t.s, t.before);
+        );
+      });
     });
   }
 
   it("garbage request lines and versions: 300 cases answered in Procountor's shape", async () => {
-    const t = await fuzzTarget();
-    const http = fuzzClient(t.s);
-    const host = new URL(t.s.url).host;
-    const line = fc
-      .oneof(
-        fc
-          .tuple(
-            fc.constantFrom("GET", "POST", "G\tET", "", "GET GET"),
-            fc.constantFrom(
-              "/",
-              "//[",
-              "/api/integrations/%zz",
-              "*",
-              "/\u0001",
-              "/a b",
-              "http://x/api",
-              "/sandbox/health",
-            ),
-            fc.constantFrom(
-              "HTTP/1.1",
-              "HTTP/1.0",
-              "HTTP/2.0",
-              "HTTP/9.9",
-              "HTTP/1.1x",
-              "HTTPS/1.1",
-              "",
-              "http/1.1",
-            ),
-          )
-          .map(([m, t, v]) => `${m} ${t} ${v}`),
-        fc.string({ unit: "binary-ascii", minLength: 1, maxLength: 60 }),
-        fc.constant("PRI * HTTP/2.0\r\n\r\nSM"),
-        // Blank lines before a request line are skipped (RFC 9112 §2.2): the server would rightly wait.
-      )
-      .filter((text) => text.replace(/[\r\n]/g, "") !== "");
-    await fc.assert(
-      fc.asyncProperty(line, fc.boolean(), async (first, withHost) => {
+    await fuzzOverHttp(300, (t, http) => {
+      const host = new URL(t.s.url).host;
+      const line = fc
+        .oneof(
+          fc
+            .tuple(
+              fc.constantFrom("GET", "POST", "G\tET", "", "GET GET"),
+              fc.constantFrom(
+                "/",
+                "//[",
+                "/api/integrations/%zz",
+                "*",
+                "/\u0001",
+                "/a b",
+                "http://x/api",
+                "/sandbox/health",
+              ),
+              fc.constantFrom(
+                "HTTP/1.1",
+                "HTTP/1.0",
+                "HTTP/2.0",
+                "HTTP/9.9",
+                "HTTP/1.1x",
+                "HTTPS/1.1",
+                "",
+                "http/1.1",
+              ),
+            )
+            .map(([m, t, v]) => `${m} ${t} ${v}`),
+          fc.string({ unit: "binary-ascii", minLength: 1, maxLength: 60 }),
+          fc.constant("PRI * HTTP/2.0\r\n\r\nSM"),
+          // Blank lines before a request line are skipped (RFC 9112 §2.2): the server would rightly wait.
+        )
+        .filter((text) => text.replace(/[\r\n]/g, "") !== "");
+      return fc.asyncProperty(line, fc.boolean(), async (first, withHost) => {
         const head = `${first.replace(/\r?\n(?!$)/g, " ")}\r\n${withHost ? `Host: ${host}\r\n` : ""}\r\n`;
         const answer = await http.exchange(Buffer.from(head, "latin1"), first.startsWith("HEAD "));
         expect(answer.status, first).toBeLessThan(500);
@@ -109,9 +95,7 @@ describe("fuzz: request-target, method and headers over real HTTP", () => {
           expect(isErrorShape(answer) || isPage(answer, first.startsWith("HEAD ")), first).toBe(
             true,
           );
-      }),
-      { numRuns: 300, seed: FUZZ_SEED },
-    );
-    await checkAlive(t.s, t.before);
+      });
+    });
   });
 });

@@ -7,7 +7,6 @@ import {
   type DecisionSandbox,
   decisionSandbox,
   signTestState,
-  TEST_STATE_SECRET,
   testSealer,
 } from "@pcx/testkit";
 import { describe, expect, it } from "vitest";
@@ -15,7 +14,6 @@ import {
   type ActivationStore,
   type CallbackHandler,
   type CallbackHandlerOptions,
-  createCallbackHandler,
   createMemoryStore,
   type DecisionResult,
   type PcxError,
@@ -26,6 +24,7 @@ import {
   type CallbackServer,
   serveCallback,
 } from "./callback-servers.js";
+import { recordingHandler } from "./recording-handler.js";
 
 const REASON = "Acme has no customer account with this business id";
 
@@ -68,31 +67,20 @@ async function world(
   }
   const integrationId = w.publish({ callbackUrl: (servers[0] as CallbackServer).callbackUrl });
   const instances: Instance[] = servers.map((server, i) => {
-    const decided: DecisionResult[] = [];
-    const errors: PcxError[] = [];
-    const handler = createCallbackHandler({
-      client: w.client,
-      integrationId,
-      stateSecrets: { k1: TEST_STATE_SECRET },
-      store,
-      sealer,
-      appName: "Acme Invoice Sync",
-      decidedBy: `instance-${i}`,
-      ...(options.now ? { now: options.now } : {}),
-      onActivationRequest: (request) =>
-        request.environments.map((env) =>
-          env.companyId === 1002
-            ? { companyId: env.companyId, action: "reject" as const, reason: REASON }
-            : { companyId: env.companyId, action: "approve" as const },
-        ),
-      onDecided: (result) => {
-        decided.push(result);
+    const { handler, decided, errors } = recordingHandler(
+      { w, integrationId, store, sealer },
+      {
+        decidedBy: `instance-${i}`,
+        ...(options.now ? { now: options.now } : {}),
+        onActivationRequest: (request) =>
+          request.environments.map((env) =>
+            env.companyId === 1002
+              ? { companyId: env.companyId, action: "reject" as const, reason: REASON }
+              : { companyId: env.companyId, action: "approve" as const },
+          ),
+        ...overrides(i),
       },
-      onError: (error) => {
-        errors.push(error);
-      },
-      ...overrides(i),
-    });
+    );
     slots[i] = handler;
     return { server, handler, decided, errors };
   });

@@ -7,19 +7,19 @@ import {
   closeAfterEach,
   decisionSandbox,
   signTestState,
+  storeDyingBeforeOutcome,
   TEST_STATE_SECRET,
   testSealer,
 } from "@pcx/testkit";
 import { describe, expect, it } from "vitest";
 import {
-  type ActivationStore,
   type CallbackHandlerOptions,
   createCallbackHandler,
   createMemoryStore,
-  type DecisionResult,
   type PcxError,
   repairDecisions,
 } from "../src/index.js";
+import { recordingHandler } from "./recording-handler.js";
 
 const track = closeAfterEach();
 
@@ -31,50 +31,27 @@ async function setup(
   track(w);
   const integrationId = w.publish();
   const logs: Array<[string, string, Record<string, unknown> | undefined]> = [];
-  const errors: PcxError[] = [];
-  const decided: DecisionResult[] = [];
   const store = createMemoryStore();
   const sealer = testSealer();
-  const options: CallbackHandlerOptions = {
-    client: w.client,
-    integrationId,
-    stateSecrets: { k1: TEST_STATE_SECRET },
-    store,
-    sealer,
-    appName: "Acme Invoice Sync",
-    onActivationRequest: (_request, ctx) => ctx.approveAll(),
-    onDecided: (result) => {
-      decided.push(result);
+  const { handler, options, decided, errors } = recordingHandler(
+    { w, integrationId, store, sealer },
+    {
+      logger: {
+        info: (m, f) => logs.push(["info", m, f]),
+        warn: (m, f) => logs.push(["warn", m, f]),
+        error: (m, f) => logs.push(["error", m, f]),
+      },
+      ...overrides,
     },
-    onError: (error) => {
-      errors.push(error);
-    },
-    logger: {
-      info: (m, f) => logs.push(["info", m, f]),
-      warn: (m, f) => logs.push(["warn", m, f]),
-      error: (m, f) => logs.push(["error", m, f]),
-    },
-    ...overrides,
-  };
-  const handler = createCallbackHandler(options);
-  const callback = (requestId: number) =>
-    new Request(
-      w.sandbox.engine.callbackUrlFor(requestId).replace(/^https:\/\/[^/]+/, "http://acme.test"),
-    );
+  );
+  const callback = (requestId: number) => w.callback(requestId);
   return { w, integrationId, handler, store, sealer, logs, errors, decided, callback, options };
 }
 
 describe("createCallbackHandler", () => {
   it("leaves a crash between the approval and the store's write to repairDecisions, deciding once", async () => {
     const base = createMemoryStore();
-    let crash = true;
-    const store: ActivationStore = {
-      ...base,
-      markDecisionsApplied: async (...args) => {
-        if (crash) throw new Error("instance died before recording the outcome");
-        return base.markDecisionsApplied(...args);
-      },
-    };
+    const { store, recover } = storeDyingBeforeOutcome(base);
     const t = await setup({ store });
     const request = t.w.start(t.integrationId, [1001, 1004], await signTestState(t.integrationId));
     const page = await t.handler.handle(t.callback(request.id));
@@ -87,7 +64,7 @@ describe("createCallbackHandler", () => {
     expect(t.w.decided(request.id)).toHaveLength(2); // Procountor applied it
     expect((await base.listUnappliedDecisions()).map((d) => d.companyId)).toEqual([1001, 1004]);
 
-    crash = false;
+    recover();
     const repaired = await repairDecisions({ client: t.w.client, store, sealer: t.sealer });
     expect(repaired.repaired[0]?.environments.map((e) => e.outcome)).toEqual([
       "approved",

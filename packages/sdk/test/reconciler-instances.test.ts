@@ -1,11 +1,10 @@
 // The reconciler on several instances (leases, a callback at the same
 // moment), activation status sync, start/stop, the client's rate limit, and
 // the options and hook answers it refuses. Real sandbox, fake clock.
-import { acmeRights, acmeWire, signTestState, startAsNewCustomer } from "@pcx/testkit";
+import { acmeRights, acmeWire, startAsNewCustomer, TEST_STATE_SECRET } from "@pcx/testkit";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
-  createCallbackHandler,
   createClient,
   createMemoryStore,
   createReconciler,
@@ -21,11 +20,7 @@ describe("createReconciler on several instances", () => {
     const t = await reconcilerSetup();
     const a = t.reconciler({ decidedBy: "reconciler-a" });
     const b = t.reconciler({ decidedBy: "reconciler-b" });
-    t.w.start(
-      t.integrationId,
-      [1001],
-      await signTestState(t.integrationId, "r", { now: t.time.now }),
-    );
+    t.w.start(t.integrationId, [1001], await t.signedState());
     t.afterGrace();
     expect(await a.sweep()).toMatchObject({ skipped: null, decided: 1 });
     expect(await b.sweep()).toMatchObject({ skipped: "lease_held" });
@@ -44,11 +39,7 @@ describe("createReconciler on several instances", () => {
   it("leaves a request another instance holds the lease of until that lease runs out", async () => {
     const t = await reconcilerSetup();
     const r = t.reconciler();
-    const request = t.w.start(
-      t.integrationId,
-      [1001],
-      await signTestState(t.integrationId, "r", { now: t.time.now }),
-    );
+    const request = t.w.start(t.integrationId, [1001], await t.signedState());
     t.afterGrace();
     await t.store.acquireLease({
       name: `pcx:reconciler:request:${request.id}`,
@@ -68,30 +59,18 @@ describe("createReconciler on several instances", () => {
       hooks++;
       return ctx.approveAll();
     };
-    const handler = createCallbackHandler({
-      client: t.w.client,
-      integrationId: t.integrationId,
-      stateSecrets: { k1: "callback-test-state-secret-0123456789abcdef" },
-      store: t.store,
-      sealer: t.sealer,
-      now: t.time.now,
+    const handler = t.callbackHandler({
       decidedBy: "callback-1",
       onActivationRequest: hook as never,
     });
     const r = t.reconciler({ callbackGraceMs: 0, onActivationRequest: hook as never });
-    const states = await Promise.all(
-      Array.from({ length: 5 }, (_) => signTestState(t.integrationId, "r", { now: t.time.now })),
-    );
+    const states = await Promise.all(Array.from({ length: 5 }, (_) => t.signedState()));
     const requests = states.map((state) =>
       startAsNewCustomer(t.w.sandbox, t.integrationId, { state }),
     );
-    const callback = (id: number) =>
-      new Request(
-        t.w.sandbox.engine.callbackUrlFor(id).replace(/^https:\/\/[^/]+/, "http://acme.test"),
-      );
     const [summary] = await Promise.all([
       r.sweep(),
-      ...requests.map((request) => handler.handle(callback(request.id))),
+      ...requests.map((request) => handler.handle(t.w.callback(request.id))),
     ]);
     expect(summary.failed).toBe(0);
     expect(hooks).toBeGreaterThanOrEqual(5);
@@ -111,11 +90,7 @@ describe("createReconciler: activation status", () => {
   it("syncs UPDATE_REQUIRED and REMOVED into the store and calls onStatusChange, keeping the sealed key", async () => {
     const t = await reconcilerSetup();
     const r = t.reconciler();
-    t.w.start(
-      t.integrationId,
-      [1001, 1004],
-      await signTestState(t.integrationId, "r", { now: t.time.now }),
-    );
+    t.w.start(t.integrationId, [1001, 1004], await t.signedState());
     t.afterGrace();
     await r.sweep();
     // The fixture environment 1003 got an activation outside pcx when the integration was approved.
@@ -171,11 +146,7 @@ describe("createReconciler: start and stop", () => {
         return ctx.approveAll();
       },
     });
-    const request = t.w.start(
-      t.integrationId,
-      [1001],
-      await signTestState(t.integrationId, "r", { now: t.time.now }),
-    );
+    const request = t.w.start(t.integrationId, [1001], await t.signedState());
     r.start();
     r.start(); // again: nothing
     await inHook;
@@ -246,7 +217,7 @@ describe("createReconciler: the client's rate limit", () => {
     for (let i = 0; i < 6; i++) {
       startAsNewCustomer(t.w.sandbox, t.integrationId, {
         companies: 2,
-        state: await signTestState(t.integrationId, "r", { now: t.time.now }),
+        state: await t.signedState(),
       });
     }
     expect(await r.sweep()).toMatchObject({ decided: 6 });
@@ -270,7 +241,7 @@ describe("createReconciler: what it refuses", () => {
       integrationId: t.integrationId,
       store: createMemoryStore(),
       sealer: t.sealer,
-      stateSecrets: { k1: "callback-test-state-secret-0123456789abcdef" },
+      stateSecrets: { k1: TEST_STATE_SECRET },
       onActivationRequest: (_request, ctx) => ctx.approveAll(),
     };
     const refused = (overrides: Record<string, unknown>) => {

@@ -6,12 +6,15 @@ import {
   type DecisionSandbox,
   decisionSandbox,
   fakeTime,
+  signTestState,
   TEST_STATE_SECRET,
   testSealer,
 } from "@pcx/testkit";
 import { afterEach } from "vitest";
 import {
   type ActivationStore,
+  type CallbackHandlerOptions,
+  createCallbackHandler,
   createMemoryStore,
   createReconciler,
   type DecisionResult,
@@ -72,6 +75,21 @@ export async function reconcilerSetup(sandboxOptions: Parameters<typeof decision
     open.push(created);
     return created;
   };
+  /** A callback handler on the same client, store, sealer and clock, with the test state secret. */
+  const callbackHandler = (
+    options: Pick<CallbackHandlerOptions, "onActivationRequest"> & Partial<CallbackHandlerOptions>,
+  ) =>
+    createCallbackHandler({
+      client: w.client,
+      integrationId,
+      stateSecrets: { k1: TEST_STATE_SECRET },
+      store,
+      sealer,
+      now: time.now,
+      ...options,
+    });
+  /** A link's state signed now (on the fake clock) for this integration. */
+  const signedState = (ref = "r") => signTestState(integrationId, ref, { now: time.now });
   /** Past the callback's grace period (1 min by default). */
   const afterGrace = () => time.advance(61_000);
   return {
@@ -85,6 +103,8 @@ export async function reconcilerSetup(sandboxOptions: Parameters<typeof decision
     decided,
     changes,
     reconciler,
+    callbackHandler,
+    signedState,
     afterGrace,
   };
 }

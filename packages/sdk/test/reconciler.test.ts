@@ -2,15 +2,9 @@
 // callback never came, decided with the callback's hook; refused states;
 // the defer rule; repair first. Several instances, status sync, start/stop
 // and the rate limit are in reconciler-instances.test.ts.
-import { signTestState } from "@pcx/testkit";
+import { storeDyingBeforeOutcome, TEST_STATE_SECRET } from "@pcx/testkit";
 import { describe, expect, it } from "vitest";
-import {
-  type ActivationRequestContext,
-  type ActivationStore,
-  createCallbackHandler,
-  signState,
-  verifyState,
-} from "../src/index.js";
+import { type ActivationRequestContext, signState, verifyState } from "../src/index.js";
 import { reconcilerSetup } from "./reconciler-setup.js";
 
 describe("createReconciler: requests the callback never saw", () => {
@@ -30,7 +24,7 @@ describe("createReconciler: requests the callback never saw", () => {
     const request = t.w.start(
       t.integrationId,
       [1001, 1004],
-      await signTestState(t.integrationId, "acme-customer-7", { now: t.time.now }),
+      await t.signedState("acme-customer-7"),
     );
 
     const young = await r.sweep();
@@ -86,8 +80,7 @@ describe("createReconciler: requests the callback never saw", () => {
         return ctx.approveAll();
       },
     });
-    const SECRET = "callback-test-state-secret-0123456789abcdef";
-    const sign = (integrationId: number, secret = SECRET) =>
+    const sign = (integrationId: number, secret = TEST_STATE_SECRET) =>
       signState({ ref: "x" }, { secret, keyId: "k1", integrationId, now: t.time.now });
     const missing = t.w.start(t.integrationId, [1001]);
     const forged = t.w.start(
@@ -99,7 +92,7 @@ describe("createReconciler: requests the callback never saw", () => {
     const usedState = await sign(t.integrationId);
     const replayed = t.w.start(t.integrationId, [1006], usedState);
     const used = await verifyState(usedState, {
-      secrets: { k1: SECRET },
+      secrets: { k1: TEST_STATE_SECRET },
       integrationId: t.integrationId,
       now: t.time.now,
     });
@@ -133,11 +126,7 @@ describe("createReconciler: requests the callback never saw", () => {
     const t = await reconcilerSetup();
     const r = t.reconciler({ requireState: false, stateSecrets: undefined });
     const plain = t.w.start(t.integrationId, [1001]);
-    const signed = t.w.start(
-      t.integrationId,
-      [1004],
-      await signTestState(t.integrationId, "r", { now: t.time.now }),
-    );
+    const signed = t.w.start(t.integrationId, [1004], await t.signedState());
     t.afterGrace();
     expect(await r.sweep()).toMatchObject({ decided: 2 });
     expect(t.w.decided(plain.id)).toHaveLength(1);
@@ -157,11 +146,7 @@ describe("createReconciler: the defer rule", () => {
         return answer === "defer" ? ctx.defer("https://acme.example/contract") : ctx.approveAll();
       },
     });
-    const request = t.w.start(
-      t.integrationId,
-      [1001],
-      await signTestState(t.integrationId, "r", { now: t.time.now }),
-    );
+    const request = t.w.start(t.integrationId, [1001], await t.signedState());
     const expiresAt = Date.parse(request.expiresAt);
     t.afterGrace();
     expect(await r.sweep()).toMatchObject({ deferred: 1 });
@@ -192,28 +177,12 @@ describe("createReconciler: the defer rule", () => {
       vias.push(ctx.via);
       return ctx.defer("https://acme.example/contract");
     };
-    const handler = createCallbackHandler({
-      client: t.w.client,
-      integrationId: t.integrationId,
-      stateSecrets: { k1: "callback-test-state-secret-0123456789abcdef" },
-      store: t.store,
-      sealer: t.sealer,
-      now: t.time.now,
+    const handler = t.callbackHandler({
       onActivationRequest: hook,
     });
     const r = t.reconciler({ onActivationRequest: hook });
-    const request = t.w.start(
-      t.integrationId,
-      [1001, 1004],
-      await signTestState(t.integrationId, "r", { now: t.time.now }),
-    );
-    const page = await handler.handle(
-      new Request(
-        t.w.sandbox.engine
-          .callbackUrlFor(request.id)
-          .replace(/^https:\/\/[^/]+/, "http://acme.test"),
-      ),
-    );
+    const request = t.w.start(t.integrationId, [1001, 1004], await t.signedState());
+    const page = await handler.handle(t.w.callback(request.id));
     expect(page.status).toBe(303);
     expect(await t.store.getRequest(request.id)).toMatchObject({ deferred: true });
     t.afterGrace();
@@ -237,20 +206,9 @@ describe("createReconciler: repair first", () => {
   it("replays an unconfirmed decision with its stored key at the start of the next sweep", async () => {
     const t = await reconcilerSetup();
     const base = t.store;
-    let crash = true;
-    const store: ActivationStore = {
-      ...base,
-      markDecisionsApplied: async (...args) => {
-        if (crash) throw new Error("died before recording the outcome");
-        return base.markDecisionsApplied(...args);
-      },
-    };
+    const { store, recover } = storeDyingBeforeOutcome(base);
     const r = t.reconciler({ store });
-    const request = t.w.start(
-      t.integrationId,
-      [1001, 1004],
-      await signTestState(t.integrationId, "r", { now: t.time.now }),
-    );
+    const request = t.w.start(t.integrationId, [1001, 1004], await t.signedState());
     t.afterGrace();
     expect(await r.sweep()).toMatchObject({ failed: 1 });
     expect(t.events("request.failed")[0]).toMatchObject({
@@ -262,7 +220,7 @@ describe("createReconciler: repair first", () => {
     expect(keys).toHaveLength(2);
     const replaysBefore = t.w.sandbox.stats.idempotentReplays;
 
-    crash = false;
+    recover();
     const next = await r.sweep();
     expect(next).toMatchObject({ repaired: 2, pending: 0, decided: 0 });
     expect(t.events("repair.finished")[0]).toMatchObject({

@@ -10,11 +10,9 @@ import { type RunningSandbox, startSandbox } from "@pcx/sandbox";
 import { createKeyring, generateKeyringKey } from "@pcx/sdk";
 import { createPostgresStore } from "@pcx/store-sql/postgres";
 import {
-  acmeWire,
-  checkExactlyOnce,
+  approvedAcmeIntegration,
   describePostgres,
-  signTestState,
-  startAsNewCustomer,
+  startSignedCustomers,
   TEST_STATE_SECRET,
 } from "@pcx/testkit";
 import { afterAll, beforeAll, expect, it } from "vitest";
@@ -25,7 +23,8 @@ import {
   inParallel,
   startInstance,
 } from "./answering-instances.js";
-import { expectedDecision, loadCount, loadTimeout, note } from "./load-settings.js";
+import { expectExactlyOnce } from "./load-run.js";
+import { loadCount, loadTimeout, note } from "./load-settings.js";
 import { dropSchemas, randomSchemaName } from "./postgres-schema.js";
 
 beforeAll(assertInstancesBuilt);
@@ -47,11 +46,7 @@ async function duplicateCallbacks(
   const key = generateKeyringKey();
   const instances: Instance[] = [];
   try {
-    const { id: integrationId } = sandbox.engine.createIntegration(
-      sandbox.credentials.clientId,
-      acmeWire(),
-    );
-    sandbox.engine.reviewIntegration(integrationId, "approve");
+    const integrationId = approvedAcmeIntegration(sandbox);
     const base: Omit<InstanceConfig, "mode" | "name"> = {
       apiBaseUrl: sandbox.apiBaseUrl,
       credentials: sandbox.credentials,
@@ -65,12 +60,7 @@ async function duplicateCallbacks(
     }
     const readies = await Promise.all(instances.map((instance) => instance.waitFor("ready")));
     const ports = readies.map((ready) => ready.ready as number);
-    const states = await Promise.all(
-      Array.from({ length: options.count }, (_, i) =>
-        signTestState(integrationId, `customer-${i}`),
-      ),
-    );
-    const requests = states.map((state) => startAsNewCustomer(sandbox, integrationId, { state }));
+    const requests = await startSignedCustomers(sandbox, integrationId, options.count);
     const statuses: Record<number, number> = {};
     const phase = performance.now();
     const cpu = process.cpuUsage();
@@ -94,23 +84,14 @@ async function duplicateCallbacks(
     const swept = (await reconciler.waitFor("done")).sweeps as Array<Record<string, number>>;
     const store = await createPostgresStore({ connectionString: url, schema, maxConnections: 2 });
     try {
-      const report = await checkExactlyOnce({
-        state: sandbox.engine.dumpState(),
-        integrationId,
-        requestIds: requests.map((request) => request.id),
-        expected: expectedDecision,
-        store,
-        sealer: createKeyring({ keys: [{ id: "k1", key }] }),
-      });
       note(
         `load postgres: ${options.count}×3, ${options.processes} processes, chaos ${options.chaos}, in ${((performance.now() - started) / 1000).toFixed(1)} s (callbacks ${(callbacksMs / 1000).toFixed(1)} s, sandbox process cpu ${((parentCpu.user + parentCpu.system) / 1e6).toFixed(1)} s); pages ${JSON.stringify(statuses)}; faults ${JSON.stringify(sandbox.stats.faults)}; replays ${sandbox.stats.idempotentReplays}; instance errors ${finished.map((f) => f.errors).join("/")}; instance cpu after start-up ${finished.map((f, i) => (f.cpuMs as number) - (readies[i]?.cpuMs as number)).join("/")} ms; callbacks at instance 1 ${JSON.stringify((finished[0]?.timings as Record<string, unknown>)?.callback)}; reconciler decided ${swept.reduce((n, s) => n + (s.decided ?? 0), 0)}, repaired ${swept.reduce((n, s) => n + (s.repaired ?? 0), 0)}`,
       );
-      expect(report).toEqual({
-        decided: 3 * options.count,
-        lost: [],
-        duplicates: [],
-        wrong: [],
-        store: [],
+      await expectExactlyOnce(sandbox, {
+        integrationId,
+        requests,
+        store,
+        sealer: createKeyring({ keys: [{ id: "k1", key }] }),
       });
       return { statuses, finished };
     } finally {

@@ -5,35 +5,31 @@
 // change, latency). A final reconciler sweep picks up what a callback could
 // not finish. Ends with zero lost and zero duplicate decisions, checked
 // against the sandbox's audit log.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createSandbox } from "@pcx/sandbox";
-import {
-  createCallbackHandler,
-  createClient,
-  createKeyring,
-  createReconciler,
-  fetchTransport,
-  generateKeyringKey,
-} from "@pcx/sdk";
+import { createCallbackHandler, createKeyring, generateKeyringKey } from "@pcx/sdk";
 import { createSqliteStore } from "@pcx/store-sql/sqlite";
 import {
-  acmeWire,
-  checkExactlyOnce,
-  signTestState,
-  startAsNewCustomer,
+  approvedAcmeIntegration,
+  startSignedCustomers,
   TEST_STATE_SECRET,
+  tempDir,
 } from "@pcx/testkit";
 import { afterAll, describe, expect, it } from "vitest";
 import { inParallel } from "./answering-instances.js";
-import { expectedDecision, hookDecision, loadCount, loadTimeout, note } from "./load-settings.js";
+import {
+  expectExactlyOnce,
+  inProcessClient,
+  loadReconciler,
+  sweepUntilSettled,
+} from "./load-run.js";
+import { hookDecision, loadCount, loadTimeout, note } from "./load-settings.js";
 
 const COUNT = loadCount("PCX_LOAD_REQUESTS", 1000, 1000);
 
 describe(`load: ${COUNT} requests × 3 environments under chaos 0.2, one process, SQLite file`, () => {
-  const dir = mkdtempSync(join(tmpdir(), "pcx-load-sqlite-"));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const { dir, cleanup } = tempDir();
+  afterAll(cleanup);
 
   it(
     "decides every environment exactly once",
@@ -55,28 +51,10 @@ describe(`load: ${COUNT} requests × 3 environments under chaos 0.2, one process
         synchronous: "normal",
       });
       const sealer = createKeyring({ keys: [{ id: "k1", key: generateKeyringKey() }] });
-      const client = createClient({
-        baseUrl: sandbox.apiBaseUrl,
-        credentials: sandbox.credentials,
-        transport: fetchTransport({ fetch: sandbox.fetch }),
-        rateLimit: false, // the sandbox has no limit; this is about exactly once
-        retry: { maxAttempts: 10, maxElapsedMs: 60_000, baseDelayMs: 50, maxDelayMs: 1_000 },
-        // Backoff and Retry-After waits are skipped (each retry still happens, with
-        // its idempotency key): this is about exactly once, not about waiting.
-        sleep: () => new Promise((resolve) => setImmediate(resolve)),
-      });
+      const client = inProcessClient(sandbox, { maxAttempts: 10, maxElapsedMs: 60_000 });
       try {
-        const { id: integrationId } = sandbox.engine.createIntegration(
-          sandbox.credentials.clientId,
-          acmeWire(),
-        );
-        sandbox.engine.reviewIntegration(integrationId, "approve");
-        const states = await Promise.all(
-          Array.from({ length: COUNT }, (_, i) => signTestState(integrationId, `customer-${i}`)),
-        );
-        const requests = states.map((state) =>
-          startAsNewCustomer(sandbox, integrationId, { state }),
-        );
+        const integrationId = approvedAcmeIntegration(sandbox);
+        const requests = await startSignedCustomers(sandbox, integrationId, COUNT);
         const errors: string[] = [];
         const handler = createCallbackHandler({
           client,
@@ -95,43 +73,14 @@ describe(`load: ${COUNT} requests × 3 environments under chaos 0.2, one process
           pages[page.status] = (pages[page.status] ?? 0) + 1;
         });
         // What a callback could not finish (retries used up) is the reconciler's.
-        const reconciler = createReconciler({
-          client,
-          integrationId,
-          store,
-          sealer,
-          stateSecrets: { k1: TEST_STATE_SECRET },
-          onActivationRequest: (request) => hookDecision(request),
-          callbackGraceMs: 0,
-          concurrency: 8,
-          syncActivations: false,
-        });
-        const sweeps = [];
-        for (let i = 0; i < 5; i++) {
-          const summary = await reconciler.sweep();
-          sweeps.push(summary);
-          if (summary.pending === 0 && summary.repaired === 0) break;
-        }
+        const reconciler = loadReconciler({ client, integrationId, store, sealer });
+        const sweeps = await sweepUntilSettled(reconciler, 5);
         await reconciler.stop();
 
-        const report = await checkExactlyOnce({
-          state: sandbox.engine.dumpState(),
-          integrationId,
-          requestIds: requests.map((request) => request.id),
-          expected: expectedDecision,
-          store,
-          sealer,
-        });
         note(
           `load sqlite: ${COUNT}×3 in ${((performance.now() - started) / 1000).toFixed(1)} s (cpu ${((process.cpuUsage(cpu).user + process.cpuUsage(cpu).system) / 1e6).toFixed(1)} s); pages ${JSON.stringify(pages)}; faults ${JSON.stringify(sandbox.stats.faults)}; replays ${sandbox.stats.idempotentReplays}; reconciler decided ${sweeps.reduce((n, s) => n + s.decided, 0)}, repaired ${sweeps.reduce((n, s) => n + s.repaired, 0)}`,
         );
-        expect(report).toEqual({
-          decided: 3 * COUNT,
-          lost: [],
-          duplicates: [],
-          wrong: [],
-          store: [],
-        });
+        await expectExactlyOnce(sandbox, { integrationId, requests, store, sealer });
         expect(Object.values(sandbox.stats.faults).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
       } finally {
         await client.close();

@@ -8,9 +8,8 @@ import { createSqliteStore, migrateSqliteStore } from "@pcx/store-sql/sqlite";
 import { describePostgres } from "@pcx/testkit";
 import Database from "better-sqlite3";
 import fc from "fast-check";
-import pg from "pg";
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
-import { dropSchemas, randomSchemaName } from "./postgres-schema.js";
+import { dropSchemas, queryOnce, randomSchemaName } from "./postgres-schema.js";
 
 const failure = (promise: Promise<unknown>) =>
   promise.then(
@@ -173,14 +172,9 @@ describePostgres("PostgreSQL migrations and the version check", (url) => {
       createPostgresStore({ connectionString: url, schema, maxConnections: 2 }),
     ]);
     for (const store of stores) await store.close();
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    try {
-      const { rows } = await client.query(`select name from "${schema}".pcx_migrations`);
-      expect(rows).toEqual([{ name: "0001_initial" }]);
-    } finally {
-      await client.end();
-    }
+    expect(await queryOnce(url, `select name from "${schema}".pcx_migrations`)).toEqual([
+      { name: "0001_initial" },
+    ]);
   });
 
   it("refuses a schema migrated by a newer pcx, and an unmigrated one with migrate: false", async () => {
@@ -189,15 +183,10 @@ describePostgres("PostgreSQL migrations and the version check", (url) => {
       (await failure(createPostgresStore({ connectionString: url, schema, migrate: false }))).code,
     ).toBe("pcx_store_version");
     await migratePostgresStore({ connectionString: url, schema });
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    try {
-      await client.query(
-        `insert into "${schema}".pcx_migrations (name, timestamp) values ('0003_later', 'x')`,
-      );
-    } finally {
-      await client.end();
-    }
+    await queryOnce(
+      url,
+      `insert into "${schema}".pcx_migrations (name, timestamp) values ('0003_later', 'x')`,
+    );
     expectNewerRefusal(await failure(createPostgresStore({ connectionString: url, schema })), 3);
     expectNewerRefusal(await failure(openStore({ url, schema })), 3);
   });

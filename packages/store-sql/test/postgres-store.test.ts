@@ -4,7 +4,7 @@ import { describePostgres } from "@pcx/testkit";
 import { describeActivationStoreContract } from "@pcx/testkit/store-contract";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
-import { dropSchemas, randomSchemaName, truncateStore } from "./postgres-schema.js";
+import { dropSchemas, randomSchemaName, tableNames, truncateStore } from "./postgres-schema.js";
 
 describePostgres("PostgreSQL store", (url) => {
   const schemas: string[] = [];
@@ -50,26 +50,16 @@ describePostgres("PostgreSQL store", (url) => {
       schemas.push(own);
       const store = await createPostgresStore({ connectionString: url, schema: own });
       await store.close();
-      const client = new pg.Client({ connectionString: url });
-      await client.connect();
-      try {
-        const { rows } = await client.query(
-          "select table_name from information_schema.tables where table_schema = $1 order by 1",
-          [own],
-        );
-        expect(rows.map((r) => r.table_name)).toEqual([
-          "pcx_activations",
-          "pcx_decisions",
-          "pcx_leases",
-          "pcx_migrations",
-          "pcx_migrations_lock",
-          "pcx_nonces",
-          "pcx_request_locks",
-          "pcx_requests",
-        ]);
-      } finally {
-        await client.end();
-      }
+      expect(await tableNames(url, own)).toEqual([
+        "pcx_activations",
+        "pcx_decisions",
+        "pcx_leases",
+        "pcx_migrations",
+        "pcx_migrations_lock",
+        "pcx_nonces",
+        "pcx_request_locks",
+        "pcx_requests",
+      ]);
     });
 
     it("validates its options (pcx_config, naming the field)", async () => {

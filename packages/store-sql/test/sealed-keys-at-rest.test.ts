@@ -11,9 +11,8 @@ import {
 import { createPostgresStore } from "@pcx/store-sql/postgres";
 import { createSqliteStore } from "@pcx/store-sql/sqlite";
 import { describePostgres, SECRETS } from "@pcx/testkit";
-import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
-import { dropSchemas, randomSchemaName } from "./postgres-schema.js";
+import { dropSchemas, dumpSchema, randomSchemaName } from "./postgres-schema.js";
 
 // The technical user's API key, as an approval hands it over. It must never
 // reach a store row in clear text: only the keyring's sealed value does.
@@ -83,22 +82,8 @@ describePostgres("sealed keys at rest: PostgreSQL", (url) => {
     const store = await createPostgresStore({ connectionString: url, schema });
     const sealed = await sealRotateAndRead(store);
     await store.close();
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    try {
-      const { rows: tables } = await client.query(
-        "select table_name from information_schema.tables where table_schema = $1",
-        [schema],
-      );
-      let dump = "";
-      for (const { table_name } of tables) {
-        const { rows } = await client.query(`select * from "${schema}"."${table_name}"`);
-        dump += JSON.stringify(rows);
-      }
-      expect(dump).toContain(sealed[0]);
-      expect(dump).not.toContain(PLAINTEXT);
-    } finally {
-      await client.end();
-    }
+    const dump = await dumpSchema(url, schema);
+    expect(dump).toContain(sealed[0]);
+    expect(dump).not.toContain(PLAINTEXT);
   });
 });

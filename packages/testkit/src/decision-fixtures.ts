@@ -44,6 +44,11 @@ export interface DecisionSandbox {
   publish(overrides?: Partial<WireDefinition>): number;
   /** Starts an activation as the demo customer (Maija) in `companyIds`, optionally with a link `state`. */
   start(integrationId: number, companyIds: number[], state?: string | null): ActivationRequest;
+  /**
+   * Procountor's redirect to the callback of a request, as the Web Request
+   * the integrator's backend receives (at http://acme.test).
+   */
+  callback(requestId: number): Request;
   /** The sandbox's audit rows "environment.decided" of one request. */
   decided(
     requestId: number,
@@ -82,6 +87,10 @@ export async function decisionSandbox(
         companyIds,
         state,
       }).request;
+    },
+    callback(requestId) {
+      const url = sandbox.engine.callbackUrlFor(requestId);
+      return new Request(url.replace(/^https:\/\/[^/]+/, "http://acme.test"));
     },
     decided(requestId) {
       return sandbox.engine

@@ -1,6 +1,7 @@
 // @pcx/testkit: what pcx's own tests share. Private to the workspace; tests
 // import it as "@pcx/testkit" (vitest resolves it to these sources).
 export { acme, acmeRights, acmeWire } from "./acme-fixture.js";
+export { captureStream } from "./capture-stream.js";
 export { CLEAN_PCX_ENV, type CliWorld, createCliWorld, type WorldRunOptions } from "./cli-world.js";
 export {
   activationRequest,
@@ -24,6 +25,7 @@ export {
   TEST_STATE_SECRET,
   testSealer,
 } from "./decision-fixtures.js";
+export { storeDyingBeforeOutcome } from "./dying-store.js";
 export {
   checkExactlyOnce,
   type ExactlyOnceInput,
@@ -48,7 +50,12 @@ export {
   startHostileServer,
 } from "./hostile-server.js";
 export { leakedFragments, secretRuns } from "./leaked-fragments.js";
-export { loadTestDecision, startAsNewCustomer } from "./load-fixtures.js";
+export {
+  approvedAcmeIntegration,
+  loadTestDecision,
+  startAsNewCustomer,
+  startSignedCustomers,
+} from "./load-fixtures.js";
 export { type LocalServer, readBody, startLocalServer } from "./local-server.js";
 export {
   describePostgres,

@@ -1,5 +1,7 @@
 import type { Sandbox } from "@pcx/sandbox";
 import type { ActivationRequest } from "@pcx/sdk/contract";
+import { acmeWire } from "./acme-fixture.js";
+import { signTestState } from "./decision-fixtures.js";
 
 /**
  * Starts an activation request as a NEW customer with `companies` fresh
@@ -34,4 +36,30 @@ export function loadTestDecision(companyId: number): {
   return companyId % 3 === 0
     ? { action: "reject", reason: `No contract for environment ${companyId}` }
     : { action: "approve" };
+}
+
+/**
+ * Creates an integration with the Acme definition in the sandbox, approved
+ * by review, ready for activation requests; returns its id.
+ */
+export function approvedAcmeIntegration(sandbox: Sandbox): number {
+  const { id } = sandbox.engine.createIntegration(sandbox.credentials.clientId, acmeWire());
+  sandbox.engine.reviewIntegration(id, "approve");
+  return id;
+}
+
+/**
+ * `count` activation requests, each of a NEW customer with three fresh
+ * environments, whose links carry a signed test state ("<prefix>-<i>").
+ */
+export async function startSignedCustomers(
+  sandbox: Sandbox,
+  integrationId: number,
+  count: number,
+  prefix = "customer",
+): Promise<ActivationRequest[]> {
+  const states = await Promise.all(
+    Array.from({ length: count }, (_, i) => signTestState(integrationId, `${prefix}-${i}`)),
+  );
+  return states.map((state) => startAsNewCustomer(sandbox, integrationId, { state }));
 }

@@ -1,15 +1,6 @@
-import { PassThrough } from "node:stream";
+import { captureStream } from "@pcx/testkit";
 import { describe, expect, it } from "vitest";
 import { colorEnabled, createOutput } from "./output.js";
-
-function capture(isTTY = false) {
-  const stream = Object.assign(new PassThrough(), { isTTY });
-  let text = "";
-  stream.on("data", (chunk) => {
-    text += String(chunk);
-  });
-  return { stream, text: () => text };
-}
 
 describe("colorEnabled", () => {
   it("is on for a TTY, off for pipes, --no-color, NO_COLOR and TERM=dumb; FORCE_COLOR forces it", () => {
@@ -25,8 +16,8 @@ describe("colorEnabled", () => {
 
 describe("createOutput", () => {
   it("in --json mode keeps stdout for the one document and sends text to stderr", async () => {
-    const out = capture();
-    const err = capture();
+    const out = captureStream();
+    const err = captureStream();
     const output = createOutput({ stdout: out.stream, stderr: err.stream, json: true, env: {} });
     output.stdout("progress");
     output.writeJson({ ok: true });
@@ -38,14 +29,14 @@ describe("createOutput", () => {
 
   it("paints with colour only when enabled", async () => {
     const plain = createOutput({
-      stdout: capture(true).stream,
-      stderr: capture().stream,
+      stdout: captureStream(true).stream,
+      stderr: captureStream().stream,
       env: { NO_COLOR: "1" },
     });
     expect((await plain.paint()).red("x")).toBe("x");
     const colored = createOutput({
-      stdout: capture(true).stream,
-      stderr: capture().stream,
+      stdout: captureStream(true).stream,
+      stderr: captureStream().stream,
       env: {},
     });
     expect((await colored.paint()).red("x")).not.toBe("x");

@@ -1,15 +1,6 @@
-import { PassThrough } from "node:stream";
+import { captureStream } from "@pcx/testkit";
 import { describe, expect, it } from "vitest";
 import { startSpinner } from "./spinner.js";
-
-function stream(isTTY: boolean) {
-  const s = Object.assign(new PassThrough(), { isTTY });
-  let text = "";
-  s.on("data", (chunk) => {
-    text += String(chunk);
-  });
-  return { s, text: () => text };
-}
 
 describe("startSpinner", () => {
   it("writes nothing when the stream is not a TTY, or in CI", async () => {
@@ -17,8 +8,8 @@ describe("startSpinner", () => {
       [false, {}],
       [true, { CI: "true" }],
     ] as const) {
-      const out = stream(tty);
-      const spinner = startSpinner("Publishing", { stream: out.s, env });
+      const out = captureStream(tty);
+      const spinner = startSpinner("Publishing", { stream: out.stream, env });
       spinner.update("Still publishing");
       spinner.succeed("Published");
       await new Promise((r) => setImmediate(r));
@@ -27,9 +18,9 @@ describe("startSpinner", () => {
   });
 
   it("on a TTY draws a frame at once, then leaves one final line", async () => {
-    const out = stream(true);
+    const out = captureStream(true);
     // The first frame is drawn at once; no waiting on the interval (tests never sleep).
-    const spinner = startSpinner("Publishing", { stream: out.s, env: {} });
+    const spinner = startSpinner("Publishing", { stream: out.stream, env: {} });
     spinner.fail("Could not publish");
     spinner.succeed("ignored: already stopped");
     await new Promise((r) => setImmediate(r));

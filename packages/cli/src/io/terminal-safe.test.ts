@@ -1,19 +1,9 @@
-import { PassThrough } from "node:stream";
-import { UNSAFE_TERMINAL_TEXT } from "@pcx/testkit";
+import { captureStream, UNSAFE_TERMINAL_TEXT } from "@pcx/testkit";
 import { describe, expect, it } from "vitest";
 import { createOutput, jsonForTerminal } from "./output.js";
 import { escapeForStream, terminalSafe } from "./terminal-safe.js";
 
 const RETITLE_AND_CLEAR = "\x1b]0;pwned\x07\x1b[2J";
-
-function capture() {
-  const stream = Object.assign(new PassThrough(), { isTTY: false });
-  let text = "";
-  stream.on("data", (chunk) => {
-    text += String(chunk);
-  });
-  return { stream, text: () => text };
-}
 
 describe("terminalSafe", () => {
   it("escapes every string of a result, keys too, and copies only arrays and plain objects", () => {
@@ -66,8 +56,8 @@ describe("escapeForStream", () => {
 
 describe("Output writes", () => {
   it("stdout and stderr never carry a raw escape sequence, NUL or bidi control", async () => {
-    const out = capture();
-    const err = capture();
+    const out = captureStream();
+    const err = captureStream();
     const output = createOutput({ stdout: out.stream, stderr: err.stream, env: {} });
     output.stdout(`result ${RETITLE_AND_CLEAR}\x00\u202e`);
     output.stderr(`note \x9b2J\x7f`);
@@ -81,10 +71,10 @@ describe("Output writes", () => {
     const text = jsonForTerminal(document);
     expect(text).not.toMatch(UNSAFE_TERMINAL_TEXT);
     expect(JSON.parse(text)).toEqual(document);
-    const out = capture();
+    const out = captureStream();
     const output = createOutput({
       stdout: out.stream,
-      stderr: capture().stream,
+      stderr: captureStream().stream,
       json: true,
       env: {},
     });
