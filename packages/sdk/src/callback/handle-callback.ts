@@ -1,11 +1,8 @@
 import type { ActivationRequest } from "../contract/index.js";
 import {
   applyDecision,
-  approveAll,
   type Decision,
   type DecisionResult,
-  deferAll,
-  rejectAll,
   validateDecision,
 } from "../decisions/index.js";
 import { PcxError } from "../errors/index.js";
@@ -21,6 +18,7 @@ import { type CallbackOutput, htmlPage, integratorAnswer } from "./callback-outp
 import { decidedPage, failurePage } from "./callback-pages.js";
 import { parseCallbackQuery } from "./callback-query.js";
 import { type CheckedState, checkState } from "./check-state.js";
+import { decisionShortcuts } from "./decision-shortcuts.js";
 import { pendingResult } from "./pending-result.js";
 import { checkNotExpired, checkPending, readRequest } from "./read-request.js";
 import type { ResolvedCallbackOptions } from "./resolve-callback-options.js";
@@ -80,9 +78,7 @@ function hookContext(
     get httpRequest() {
       return input.request() ?? new Request(input.url);
     },
-    approveAll: () => approveAll(request),
-    rejectAll: (reason) => rejectAll(request, reason),
-    defer: (response, decision) => ({ decision: decision ?? deferAll(request), response }),
+    ...decisionShortcuts(request),
   };
 }
 

@@ -1,12 +1,10 @@
+import { decisionShortcuts } from "../callback/decision-shortcuts.js";
 import type { ActivationRequestContext, CallbackAnswer, VerifiedState } from "../callback/index.js";
 import type { ActivationRequest } from "../contract/index.js";
 import {
   applyDecision,
-  approveAll,
   type Decision,
   type DecisionResult,
-  deferAll,
-  rejectAll,
   validateDecision,
 } from "../decisions/index.js";
 import type { StoredRequest } from "../store/index.js";
@@ -33,10 +31,8 @@ function hookContext(request: ActivationRequest, state: VerifiedState | null) {
     state,
     ref: state?.payload.ref ?? null,
     httpRequest: null,
-    approveAll: () => approveAll(request),
-    rejectAll: (reason: string) => rejectAll(request, reason),
-    // No browser: the response is dropped; the decision (default: defer all) stands.
-    defer: (response, decision) => ({ decision: decision ?? deferAll(request), response }),
+    // No browser: a deferral's response is dropped; its decision (default: defer all) stands.
+    ...decisionShortcuts(request),
   } satisfies ActivationRequestContext;
 }
 
