@@ -1,3 +1,5 @@
+import { decisionKey } from "../decisions/decision-key.js";
+
 /** A fresh random key (UUID v4) for one logical mutating call. */
 export function randomIdempotencyKey(): string {
   return globalThis.crypto.randomUUID();
@@ -26,21 +28,13 @@ export interface DecisionKeyInput {
  * with a different reason gets `pcx_idempotency_conflict` instead of a
  * second rejection. Deciding "all pending" (no list) and deciding an explicit
  * list are different keys; the server's per-environment state settles those.
+ * The derivation is `decisionKey`'s (synchronous, so a store's claim can call
+ * it); this stays async for its callers.
  */
 export async function decisionIdempotencyKey(input: DecisionKeyInput): Promise<string> {
-  const environments = [...new Set(input.environments ?? [])].sort((a, b) => a - b);
-  const canonical = [
-    "pcx-decision-v1",
-    String(input.requestId),
-    input.decision,
-    environments.length === 0 ? "*" : environments.join(","),
-  ].join("|");
-  const digest = await globalThis.crypto.subtle.digest(
-    "SHA-256",
-    new TextEncoder().encode(canonical),
-  );
-  const hex = Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, "0"))
-    .join("")
-    .slice(0, 32);
-  return `pcx-${input.decision}-${input.requestId}-${hex}`;
+  return decisionKey({
+    requestId: input.requestId,
+    action: input.decision,
+    companyIds: input.environments ?? [],
+  });
 }

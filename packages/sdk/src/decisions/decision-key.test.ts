@@ -24,16 +24,28 @@ describe("sha256Hex", () => {
 });
 
 describe("decisionKey", () => {
-  it("is the key decisionIdempotencyKey derives for the same explicit environments", async () => {
+  it("is pcx-<action>-<id>-<hash of the canonical form>, and the client's decisionIdempotencyKey is the same key", async () => {
+    // The derivation written out once more here, so a change to the key's
+    // format (which would split one call into two at Procountor) fails.
+    const expected = (requestId: number, action: string, companyIds: readonly number[]) => {
+      const ids = [...new Set(companyIds)].sort((a, b) => a - b).join(",");
+      const canonical = `pcx-decision-v1|${requestId}|${action}|${ids}`;
+      return `pcx-${action}-${requestId}-${createHash("sha256").update(canonical).digest("hex").slice(0, 32)}`;
+    };
+    expect(decisionKey({ requestId: 123, action: "approve", companyIds: [5, 2, 5] })).toBe(
+      "pcx-approve-123-17256857a1f8450ae13723add1f58a27",
+    );
     await fc.assert(
       fc.asyncProperty(
         fc.integer({ min: 1, max: 2 ** 31 }),
         fc.constantFrom("approve" as const, "reject" as const),
         fc.array(fc.integer({ min: 1, max: 10_000_000 }), { minLength: 1, maxLength: 25 }),
         async (requestId, action, companyIds) => {
-          expect(decisionKey({ requestId, action, companyIds })).toBe(
+          const key = expected(requestId, action, companyIds);
+          expect(decisionKey({ requestId, action, companyIds })).toBe(key);
+          expect(
             await decisionIdempotencyKey({ requestId, decision: action, environments: companyIds }),
-          );
+          ).toBe(key);
         },
       ),
       { numRuns: 200 },

@@ -14,9 +14,9 @@ export interface DecisionKeyGroup {
  * from the request id, the action and the sorted, de-duplicated company ids:
  * `pcx-approve-123-<first 32 hex of SHA-256>`. Synchronous and pure, so a
  * store can call it inside its claim (`ActivationStore.claimDecisions`'s
- * `keyFor`). It is the same key `decisionIdempotencyKey` derives for an
- * explicit environment list, so a decision applied here and the same call
- * made through the client directly are one call to Procountor. The reject
+ * `keyFor`). The client's `decisionIdempotencyKey` derives its key here, so
+ * a decision applied here and the same call made through the client directly
+ * are one call to Procountor. The reject
  * reason is not part of the key (see `decisionIdempotencyKey`).
  */
 export function decisionKey(group: DecisionKeyGroup): string {
