@@ -3,6 +3,8 @@
 // this entry only picks one by URL and loads it on demand.
 import { type ActivationStore, PcxError } from "@pcx/sdk";
 import type { MigrationResult } from "./migrate-schema.js";
+import type { PostgresStoreOptions } from "./postgres.js";
+import type { SqliteStoreOptions } from "./sqlite.js";
 import { redactUrlCredentials } from "./store-error.js";
 
 export type { MigrationResult } from "./migrate-schema.js";
@@ -21,16 +23,23 @@ export interface StoreUrlOptions {
   migrate?: boolean;
 }
 
-type Parsed = { kind: "postgres"; connectionString: string } | { kind: "sqlite"; filename: string };
+/** The store a URL names, with its driver's options (all but `migrate`). */
+type Target =
+  | { kind: "postgres"; options: Omit<PostgresStoreOptions, "migrate"> }
+  | { kind: "sqlite"; options: Omit<SqliteStoreOptions, "migrate"> };
 
-function parseStoreUrl(url: string): Parsed {
+function storeTarget(options: Omit<StoreUrlOptions, "migrate">): Target {
+  const { url, schema } = options;
   if (typeof url === "string" && /^postgres(ql)?:\/\//i.test(url)) {
-    return { kind: "postgres", connectionString: url };
+    return {
+      kind: "postgres",
+      options: { connectionString: url, ...(schema === undefined ? {} : { schema }) },
+    };
   }
   if (typeof url === "string" && /^sqlite:/i.test(url)) {
     const rest = url.slice("sqlite:".length);
     const filename = rest.startsWith("//") ? rest.slice(2) : rest;
-    if (filename !== "") return { kind: "sqlite", filename };
+    if (filename !== "") return { kind: "sqlite", options: { filename } };
   }
   const shown = typeof url === "string" ? redactUrlCredentials(url) : String(url);
   throw new PcxError("pcx_config", `the store URL "${shown}" names no known store`, {
@@ -40,20 +49,14 @@ function parseStoreUrl(url: string): Parsed {
 
 /** Opens the store a URL names, loading only that store's driver. */
 export async function openStore(options: StoreUrlOptions): Promise<ActivationStore> {
-  const parsed = parseStoreUrl(options.url);
-  if (parsed.kind === "postgres") {
+  const target = storeTarget(options);
+  const migrate = options.migrate === undefined ? {} : { migrate: options.migrate };
+  if (target.kind === "postgres") {
     const { createPostgresStore } = await import("./postgres.js");
-    return createPostgresStore({
-      connectionString: parsed.connectionString,
-      ...(options.schema === undefined ? {} : { schema: options.schema }),
-      ...(options.migrate === undefined ? {} : { migrate: options.migrate }),
-    });
+    return createPostgresStore({ ...target.options, ...migrate });
   }
   const { createSqliteStore } = await import("./sqlite.js");
-  return createSqliteStore({
-    filename: parsed.filename,
-    ...(options.migrate === undefined ? {} : { migrate: options.migrate }),
-  });
+  return createSqliteStore({ ...target.options, ...migrate });
 }
 
 /**
@@ -62,14 +65,11 @@ export async function openStore(options: StoreUrlOptions): Promise<ActivationSto
  * `pcx_store_version`. Safe to run on every deploy.
  */
 export async function migrate(options: Omit<StoreUrlOptions, "migrate">): Promise<MigrationResult> {
-  const parsed = parseStoreUrl(options.url);
-  if (parsed.kind === "postgres") {
+  const target = storeTarget(options);
+  if (target.kind === "postgres") {
     const { migratePostgresStore } = await import("./postgres.js");
-    return migratePostgresStore({
-      connectionString: parsed.connectionString,
-      ...(options.schema === undefined ? {} : { schema: options.schema }),
-    });
+    return migratePostgresStore(target.options);
   }
   const { migrateSqliteStore } = await import("./sqlite.js");
-  return migrateSqliteStore({ filename: parsed.filename });
+  return migrateSqliteStore(target.options);
 }
