@@ -127,6 +127,41 @@ describe("createReconciler: activation status", () => {
   });
 });
 
+describe("createReconciler: observing hooks that throw", () => {
+  it("logs hook.failed for onDecided and onStatusChange and goes on deciding", async () => {
+    const t = await reconcilerSetup();
+    const r = t.reconciler({
+      onDecided: () => {
+        throw new Error("onDecided broke");
+      },
+      onStatusChange: () => {
+        throw new Error("onStatusChange broke");
+      },
+    });
+    const request = t.w.start(t.integrationId, [1001], await t.signedState());
+    t.afterGrace();
+    const swept = await r.sweep();
+    expect(swept.statusChanges).toBeGreaterThan(0);
+    expect(t.w.decided(request.id)).toEqual([
+      expect.objectContaining({ companyId: 1001, decision: "APPROVED" }),
+    ]);
+    expect(t.events("hook.failed")).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          hook: "onDecided",
+          requestId: request.id,
+          message: "onDecided broke",
+        }),
+        expect.objectContaining({
+          hook: "onStatusChange",
+          companyId: 1003,
+          message: "onStatusChange broke",
+        }),
+      ]),
+    );
+  });
+});
+
 describe("createReconciler: start and stop", () => {
   it("sweeps every intervalMs until stop(), which lets the request in flight finish and resolves with the totals", async () => {
     const t = await reconcilerSetup();

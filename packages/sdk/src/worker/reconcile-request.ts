@@ -9,7 +9,7 @@ import {
 } from "../decisions/index.js";
 import type { StoredRequest } from "../store/index.js";
 import { checkRequestState } from "./check-request-state.js";
-import { errorFields, logEvent } from "./reconciler-events.js";
+import { callObserverHook, errorFields, logEvent } from "./reconciler-events.js";
 import type { ResolvedReconcilerOptions } from "./resolve-reconciler-options.js";
 
 /** What became of one listed request in a sweep. */
@@ -103,16 +103,10 @@ async function runOnDecided(
     (env) => env.outcome === "approved" || env.outcome === "rejected",
   );
   if (!applied || !o.onDecided) return;
-  try {
-    await o.onDecided(result, { via: "reconciler", state, httpRequest: null });
-  } catch (error) {
-    logEvent(o.logger, "error", "pcx reconciler: onDecided threw", {
-      event: "hook.failed",
-      hook: "onDecided",
-      requestId: result.requestId,
-      ...errorFields(error),
-    });
-  }
+  const onDecided = o.onDecided;
+  await callObserverHook(o.logger, "onDecided", { requestId: result.requestId }, () =>
+    onDecided(result, { via: "reconciler", state, httpRequest: null }),
+  );
 }
 
 /** Checks, records and decides one request with the hook; the caller holds its lease. */

@@ -60,3 +60,25 @@ export function errorFields(error: unknown): { code: string; message: string } {
   const message = String((error as Error)?.message ?? error).slice(0, 500);
   return { code, message };
 }
+
+/**
+ * Calls an observing hook (`onDecided`, `onStatusChange`): a throw is logged
+ * as `hook.failed` with `ids` and never stops the reconciler.
+ */
+export async function callObserverHook(
+  logger: ReconcilerLogger | undefined,
+  hook: string,
+  ids: Record<string, number>,
+  call: () => unknown,
+): Promise<void> {
+  try {
+    await call();
+  } catch (error) {
+    logEvent(logger, "error", `pcx reconciler: ${hook} threw`, {
+      event: "hook.failed",
+      hook,
+      ...ids,
+      ...errorFields(error),
+    });
+  }
+}

@@ -1,6 +1,6 @@
 import type { Activation } from "../contract/index.js";
 import type { ActivationRecord } from "../store/index.js";
-import { errorFields, logEvent } from "./reconciler-events.js";
+import { callObserverHook, logEvent } from "./reconciler-events.js";
 import type { StatusChange } from "./reconciler-options.js";
 import type { ResolvedReconcilerOptions } from "./resolve-reconciler-options.js";
 
@@ -77,16 +77,9 @@ export async function syncActivations(
         version: change.version,
       },
     );
-    try {
-      await o.onStatusChange?.(change);
-    } catch (error) {
-      logEvent(o.logger, "error", "pcx reconciler: onStatusChange threw", {
-        event: "hook.failed",
-        hook: "onStatusChange",
-        companyId: activation.companyId,
-        ...errorFields(error),
-      });
-    }
+    await callObserverHook(o.logger, "onStatusChange", { companyId: activation.companyId }, () =>
+      o.onStatusChange?.(change),
+    );
   }
   return changes;
 }
