@@ -21,6 +21,7 @@ import { type CheckedState, checkState } from "./check-state.js";
 import { decisionShortcuts } from "./decision-shortcuts.js";
 import { pendingResult } from "./pending-result.js";
 import { checkNotExpired, checkPending, readRequest } from "./read-request.js";
+import { recordRequest } from "./record-request.js";
 import type { ResolvedCallbackOptions } from "./resolve-callback-options.js";
 import { asPcxError, reportFailure, runOnDecided } from "./run-hooks.js";
 import { singleFlight } from "./single-flight.js";
@@ -138,33 +139,13 @@ async function answer(
       }
     : null;
   const now = h.now();
-  const stored = await h.store.saveRequest({
-    requestId,
-    integrationId: request.integrationId,
-    integrationVersion: request.integrationVersion,
-    kind: request.kind,
-    ref: state?.payload.ref ?? null,
-    stateNonce: state?.nonce ?? null,
-    companyIds: request.environments.map((env) => env.companyId),
-    expiresAt: new Date(request.expiresAt),
-    seenAt: now,
-  });
-  if (state) {
-    const use = await h.store.consumeNonce({
-      nonce: state.nonce,
-      requestId,
-      expiresAt: state.expiresAt,
-      now,
-    });
-    if (use === "replayed") {
-      throw new PcxError(
-        "pcx_state_replayed",
-        `The state of activation request ${requestId} was already used by another request`,
-        {
-          details: { requestId },
-        },
-      );
-    }
+  const { stored, replayed } = await recordRequest(h.store, request, state, now);
+  if (replayed) {
+    throw new PcxError(
+      "pcx_state_replayed",
+      `The state of activation request ${requestId} was already used by another request`,
+      { details: { requestId } },
+    );
   }
 
   let returned: Decision | CallbackAnswer;

@@ -1,5 +1,6 @@
 import { decisionShortcuts } from "../callback/decision-shortcuts.js";
 import type { ActivationRequestContext, CallbackAnswer, VerifiedState } from "../callback/index.js";
+import { recordRequest } from "../callback/record-request.js";
 import type { ActivationRequest } from "../contract/index.js";
 import {
   applyDecision,
@@ -125,26 +126,8 @@ async function decide(
   if (!checked.ok) return refuse(o, memory, request, checked.code, checked.reason);
   const { state } = checked;
   const now = o.now();
-  await o.store.saveRequest({
-    requestId: request.id,
-    integrationId: request.integrationId,
-    integrationVersion: request.integrationVersion,
-    kind: request.kind,
-    ref: stored?.ref ?? state?.payload.ref ?? null,
-    stateNonce: stored?.stateNonce ?? state?.nonce ?? null,
-    companyIds: request.environments.map((env) => env.companyId),
-    expiresAt: new Date(request.expiresAt),
-    seenAt: now,
-  });
-  if (state) {
-    const use = await o.store.consumeNonce({
-      nonce: state.nonce,
-      requestId: request.id,
-      expiresAt: state.expiresAt,
-      now,
-    });
-    if (use === "replayed") return refuse(o, memory, request, "pcx_state_replayed", "replayed");
-  }
+  const { replayed } = await recordRequest(o.store, request, state, now, stored);
+  if (replayed) return refuse(o, memory, request, "pcx_state_replayed", "replayed");
   let decision: Decision;
   try {
     decision = await ask(o, request, state);
