@@ -179,6 +179,31 @@ export function createPagesGroup(options: PagesGroupOptions = {}): RouteGroup {
       }
     },
   });
+  /**
+   * A signed-in wizard's routes: GET `base/{id}` shows its first step, POST
+   * `base/{id}` submits it, POST `base/{id}/<step>` submits each later one.
+   */
+  const wizard = <Step extends string>(
+    base: string,
+    show: (pc: SignedInContext, id: string | undefined) => PageAnswer,
+    submit: (pc: SignedInContext, id: string | undefined, step: Step) => Promise<PageAnswer>,
+    [first, ...later]: readonly [Step, ...Step[]],
+  ): RouteEntry<RouteRun>[] => [
+    get(
+      `${base}/{id}`,
+      signedIn((pc, { id }) => show(pc, id)),
+    ),
+    post(
+      `${base}/{id}`,
+      signedIn((pc, { id }) => submit(pc, id, first)),
+    ),
+    ...later.map((step) =>
+      post(
+        `${base}/{id}/${step}`,
+        signedIn((pc, { id }) => submit(pc, id, step)),
+      ),
+    ),
+  ];
   const routes: RouteEntry<RouteRun>[] = [
     get(
       "/",
@@ -187,20 +212,12 @@ export function createPagesGroup(options: PagesGroupOptions = {}): RouteGroup {
     get("/signin", (pc) => signInPage(pc)),
     post("/signin", (pc) => signIn(pc, sessions)),
     post("/signout", (pc) => signOut(pc, sessions)),
-    get(
-      "/activate/{id}",
-      signedIn((pc, { id }) => showActivation(pc, id)),
-    ),
-    post(
-      "/activate/{id}",
-      signedIn((pc, { id }) => postActivation(pc, id, "details")),
-    ),
-    ...(["terms", "environments", "confirm"] as const).map((step) =>
-      post(
-        `/activate/{id}/${step}`,
-        signedIn((pc, { id }) => postActivation(pc, id, step)),
-      ),
-    ),
+    ...wizard("/activate", showActivation, postActivation, [
+      "details",
+      "terms",
+      "environments",
+      "confirm",
+    ]),
     get(
       "/requests/{id}",
       signedIn((pc, { id }) => requestStatusPage(pc, id)),
@@ -213,20 +230,7 @@ export function createPagesGroup(options: PagesGroupOptions = {}): RouteGroup {
       "/outbox",
       signedIn((pc) => outboxPage(pc)),
     ),
-    get(
-      "/update/{id}",
-      signedIn((pc, { id }) => showUpdate(pc, id)),
-    ),
-    post(
-      "/update/{id}",
-      signedIn((pc, { id }) => postUpdate(pc, id, "info")),
-    ),
-    ...(["rights", "confirm"] as const).map((step) =>
-      post(
-        `/update/{id}/${step}`,
-        signedIn((pc, { id }) => postUpdate(pc, id, step)),
-      ),
-    ),
+    ...wizard("/update", showUpdate, postUpdate, ["info", "rights", "confirm"]),
     {
       method: "GET",
       path: "/favicon.ico",
