@@ -130,6 +130,9 @@ describe("pcx requests approve / reject", () => {
     expect(again.json()).toMatchObject({
       error: { code: "pcx_already_decided", message: expect.stringContaining(String(rid)) },
     });
+    // `show` says "completed" once: the countdown is only for a pending request.
+    const shown = await world.run(["requests", "show", String(rid)]);
+    expect(shown.stdout.split("\n")[0]).toMatch(/version \d+\): completed$/);
   });
 
   it("approve --store seals the key into a SQLite file (no plaintext in the file)", async () => {

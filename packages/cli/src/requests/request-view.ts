@@ -115,7 +115,7 @@ export function requestsTable(views: readonly RequestView[]): string {
 /** `pcx requests show`: the request, each environment with its status and reason, the state. */
 export function requestDetails(v: RequestView): string {
   const lines = [
-    `Activation request ${v.id} (${v.kind.toLowerCase()}, integration ${v.integrationId} version ${v.integrationVersion}): ${v.status.toLowerCase()}, ${expiryText(v)}`,
+    `Activation request ${v.id} (${v.kind.toLowerCase()}, integration ${v.integrationId} version ${v.integrationVersion}): ${v.status === "PENDING" ? `pending, ${expiryText(v)}` : v.status.toLowerCase()}`,
     `  Requested by: ${v.requestedBy.name} <${v.requestedBy.email}> at ${v.createdAt}`,
   ];
   if (v.state !== undefined) {
