@@ -33,6 +33,20 @@ export async function readRequest(
       { cause: error, details: error.details as PcxErrorDetails<"pcx_request_not_found"> },
     );
   }
+  if (request.id !== requestId) {
+    // The store records the request under the id the API answered; never let the two differ.
+    throw new PcxError(
+      "pcx_invalid_response",
+      `The API answered activation request ${request.id} when asked for ${requestId}`,
+      {
+        details: {
+          ...readDetails(request),
+          path: `/activation-requests/${requestId}`,
+          field: "id",
+        },
+      },
+    );
+  }
   if (request.integrationId !== h.integrationId) {
     throw new PcxError(
       "pcx_wrong_integration",
