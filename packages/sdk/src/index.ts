@@ -241,6 +241,7 @@ export {
 export {
   describeCharacter,
   findUnsafeCharacter,
+  hideUrlPassword,
   type SanitizeForTerminalOptions,
   sanitizeForTerminal,
   type UnsafeCharacterOptions,

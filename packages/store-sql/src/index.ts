@@ -1,11 +1,10 @@
 // @pcx/store-sql: ActivationStores over SQL (docs/stores.md). The drivers
 // live behind the subpaths, @pcx/store-sql/sqlite and @pcx/store-sql/postgres;
 // this entry only picks one by URL and loads it on demand.
-import { type ActivationStore, PcxError } from "@pcx/sdk";
+import { type ActivationStore, hideUrlPassword, PcxError } from "@pcx/sdk";
 import type { MigrationResult } from "./migrate-schema.js";
 import type { PostgresStoreOptions } from "./postgres.js";
 import type { SqliteStoreOptions } from "./sqlite.js";
-import { redactUrlCredentials } from "./store-error.js";
 
 export type { MigrationResult } from "./migrate-schema.js";
 export { SCHEMA_VERSION } from "./migrations.js";
@@ -41,7 +40,7 @@ function storeTarget(options: Omit<StoreUrlOptions, "migrate">): Target {
     const filename = rest.startsWith("//") ? rest.slice(2) : rest;
     if (filename !== "") return { kind: "sqlite", options: { filename } };
   }
-  const shown = typeof url === "string" ? redactUrlCredentials(url) : String(url);
+  const shown = typeof url === "string" ? hideUrlPassword(url) : String(url);
   throw new PcxError("pcx_config", `the store URL "${shown}" names no known store`, {
     hint: "Use postgres://user@host:5432/database, or sqlite:PATH (e.g. sqlite:./pcx.db).",
   });

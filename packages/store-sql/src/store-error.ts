@@ -1,10 +1,5 @@
-import { isPcxError, PcxError } from "@pcx/sdk";
+import { hideUrlPassword, isPcxError, PcxError } from "@pcx/sdk";
 import { driverErrorCode } from "./sql-dialect.js";
-
-/** Hides a password in any URL-like text (`scheme://user:secret@host` → `scheme://user:***@host`). */
-export function redactUrlCredentials(text: string): string {
-  return text.replace(/(\b[a-z][a-z0-9+.-]*:\/\/[^\s:/@]*:)[^\s@/]*@/gi, "$1***@");
-}
 
 /**
  * Wraps a database error as `pcx_store`: which store and operation failed,
@@ -15,7 +10,7 @@ export function redactUrlCredentials(text: string): string {
 export function storeError(dialect: string, operation: string, error: unknown): PcxError {
   if (isPcxError(error)) return error;
   const code = driverErrorCode(error);
-  const detail = error instanceof Error ? redactUrlCredentials(error.message) : "unknown error";
+  const detail = error instanceof Error ? hideUrlPassword(error.message) : "unknown error";
   return new PcxError(
     "pcx_store",
     `the ${dialect} store failed to ${operation}: ${detail}${code ? ` (${code})` : ""}`,

@@ -3,6 +3,7 @@ import {
   type ActivationStore,
   createKeyring,
   createMemoryStore,
+  hideUrlPassword,
   type Keyring,
   PcxError,
 } from "@pcx/sdk";
@@ -23,11 +24,6 @@ export interface DecisionStore {
 export function storeUrl(value: string, cwd: string): string {
   if (/^(postgres(ql)?:\/\/|sqlite:)/i.test(value)) return value;
   return `sqlite:${isAbsolute(value) ? value : resolve(cwd, value)}`;
-}
-
-/** A store URL without its password, for messages. */
-export function shownUrl(url: string): string {
-  return url.replace(/^([a-z]+:\/\/[^:/@]*):[^@/]*@/i, "$1:***@");
 }
 
 /**
@@ -107,7 +103,7 @@ export function requireStoreUrl(
     });
   }
   const url = storeUrl(value, ctx.cwd);
-  return { url, shown: shownUrl(url), source: given ? "--store" : "PCX_STORE" };
+  return { url, shown: hideUrlPassword(url), source: given ? "--store" : "PCX_STORE" };
 }
 
 /** PCX_KEYRING, required (pcx worker seals the keys it approves): pcx_config naming it when unset. */
@@ -136,7 +132,7 @@ export async function openDecisionStore(
   if (!keyring && options.requireKeyring) {
     throw new PcxError(
       "pcx_config",
-      `A store is configured (${shownUrl(full)}) but PCX_KEYRING is not set, so the approved API keys cannot be sealed.`,
+      `A store is configured (${hideUrlPassword(full)}) but PCX_KEYRING is not set, so the approved API keys cannot be sealed.`,
       {
         hint: "Set PCX_KEYRING=ID:BASE64KEY (e.g. k1:$(openssl rand -base64 32)), the same keyring your backend opens the keys with.",
       },
@@ -144,7 +140,12 @@ export async function openDecisionStore(
   }
   const { openStore } = await import("@pcx/store-sql");
   const store = await openStore({ url: full });
-  return { store, sealer: keyring ?? false, shown: shownUrl(full), close: () => store.close() };
+  return {
+    store,
+    sealer: keyring ?? false,
+    shown: hideUrlPassword(full),
+    close: () => store.close(),
+  };
 }
 
 /** A memory store: for rejections without a store, and approvals with `--show-keys`. */
