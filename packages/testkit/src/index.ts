@@ -3,19 +3,7 @@
 export { acme, acmeRights, acmeWire } from "./acme-fixture.js";
 export { captureStream } from "./capture-stream.js";
 export { CLEAN_PCX_ENV, type CliWorld, createCliWorld, type WorldRunOptions } from "./cli-world.js";
-export {
-  activationRequest,
-  BASE,
-  CREDENTIALS,
-  caught,
-  DEFINITION,
-  integration,
-  ORIGIN,
-  page,
-  SECRETS,
-  TOKEN_REPLY,
-  testClient,
-} from "./client-fixtures.js";
+export * from "./client-fixtures.js";
 export { type Closable, closeAfterEach } from "./close-after-each.js";
 export { type CustomerAgent, customerAgent, type PageAnswer } from "./customer-agent.js";
 export {

@@ -1,8 +1,9 @@
 import { readFileSync } from "node:fs";
 import { englishWordsIn, hasClauseSemicolon, placeholderIn } from "@pcx/testkit";
 import { describe, expect, it } from "vitest";
+import { RIGHT_LEVELS } from "../definition/integration-definition-schema.js";
 import { getRight, suggestRight } from "./find-right.js";
-import { RIGHT_LEVEL_LABELS } from "./right-info.js";
+import { RIGHT_GROUP_LABELS, RIGHT_LEVEL_LABELS } from "./right-info.js";
 import { RIGHTS_CATALOGUE } from "./rights-catalogue.js";
 
 const DESIGN_KEYS = [
@@ -30,6 +31,28 @@ describe("RIGHTS_CATALOGUE", () => {
     expect(keys).toEqual(expect.arrayContaining(DESIGN_KEYS));
     expect(new Set(keys).size).toBe(keys.length);
     for (const key of keys) expect(key).toMatch(/^[a-z][a-z0-9-]*$/);
+  });
+
+  it("holds only known groups, risks, label sources and levels (the JSON data is typed by this test)", () => {
+    const allowed = {
+      group: Object.keys(RIGHT_GROUP_LABELS),
+      risk: ["high", "normal"],
+      documented: [true, false],
+      fiLabelSource: ["procountor", "pcx"],
+    };
+    const fields = ["key", "label", "group", "risk", "documented", "fiLabelSource", "levels"];
+    for (const entry of RIGHTS_CATALOGUE) {
+      expect(Object.keys(entry).sort(), entry.key).toEqual(
+        entry.suggestedLevel === undefined
+          ? [...fields].sort()
+          : [...fields, "suggestedLevel"].sort(),
+      );
+      for (const [field, values] of Object.entries(allowed)) {
+        expect(values, `${entry.key}.${field}`).toContain(entry[field as keyof typeof allowed]);
+      }
+      expect(Object.keys(entry.levels).sort(), entry.key).toEqual([...RIGHT_LEVELS].sort());
+      if (entry.suggestedLevel !== undefined) expect(RIGHT_LEVELS).toContain(entry.suggestedLevel);
+    }
   });
 
   it("marks exactly user-management, payments, salaries, company-info and audit-log as high risk", () => {
