@@ -75,6 +75,20 @@ function normalize(environments: number[] | undefined): number[] | undefined {
   return environments ? [...new Set(environments)].sort((a, b) => a - b) : undefined;
 }
 
+/**
+ * What an approval and a rejection send alike: the normalized environments
+ * (for the body) and the call: path, call options and idempotency key (the
+ * caller's, else derived from the request id, the decision and the
+ * environments as the body lists them).
+ */
+async function decisionCall(id: number, decision: "approve" | "reject", options: ApproveOptions) {
+  const environments = normalize(options.environments);
+  const scope = environments ? { environments } : {};
+  const idempotencyKey =
+    options.idempotencyKey ?? (await decisionIdempotencyKey({ requestId: id, decision, ...scope }));
+  return { scope, call: { params: { id }, ...callInput(options), idempotencyKey } };
+}
+
 export function createActivationRequestsResource(execute: Execute): ActivationRequestsResource {
   return {
     ...integrationList((id, input) =>
@@ -83,36 +97,14 @@ export function createActivationRequestsResource(execute: Execute): ActivationRe
     get: (id, options) =>
       execute("getActivationRequest", { params: { id }, ...callInput(options) }),
     async approve(id, options = {}) {
-      const environments = normalize(options.environments);
-      const idempotencyKey =
-        options.idempotencyKey ??
-        (await decisionIdempotencyKey({
-          requestId: id,
-          decision: "approve",
-          ...(environments ? { environments } : {}),
-        }));
-      return execute("approveActivationRequest", {
-        params: { id },
-        body: environments ? { environments } : {},
-        ...callInput(options),
-        idempotencyKey,
-      });
+      const { scope, call } = await decisionCall(id, "approve", options);
+      return execute("approveActivationRequest", { ...call, body: scope });
     },
     async reject(id, options) {
-      const { reason } = options;
-      const environments = normalize(options.environments);
-      const idempotencyKey =
-        options.idempotencyKey ??
-        (await decisionIdempotencyKey({
-          requestId: id,
-          decision: "reject",
-          ...(environments ? { environments } : {}),
-        }));
+      const { scope, call } = await decisionCall(id, "reject", options);
       return execute("rejectActivationRequest", {
-        params: { id },
-        body: { reason, ...(environments ? { environments } : {}) },
-        ...callInput(options),
-        idempotencyKey,
+        ...call,
+        body: { reason: options.reason, ...scope },
       });
     },
   };
