@@ -1,17 +1,12 @@
-import { readBody, startLocalServer } from "@pcx/testkit";
+import { nockOnly, readBody, startLocalServer } from "@pcx/testkit";
 import nock from "nock";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { fetchTransport } from "./fetch-transport.js";
 
 const ORIGIN = "https://transport.pcx-test.example";
 
 describe("fetchTransport", () => {
-  beforeAll(() => {
-    nock.disableNetConnect();
-    nock.enableNetConnect("127.0.0.1");
-  });
-  afterEach(() => nock.cleanAll());
-  afterAll(() => nock.enableNetConnect());
+  nockOnly("127.0.0.1");
 
   it("goes through global fetch, so nock 14 intercepts it", async () => {
     const transport = fetchTransport();

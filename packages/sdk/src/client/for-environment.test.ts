@@ -2,14 +2,16 @@ import {
   CREDENTIALS,
   caught,
   integration,
+  nockOnly,
   ORIGIN,
   readBody,
+  recordAuthorizations,
   SECRETS,
   startLocalServer,
   testClient,
 } from "@pcx/testkit";
 import nock from "nock";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createClient } from "./procountor-client.js";
 import type { Transport } from "./transport.js";
 
@@ -33,21 +35,12 @@ function tokenPerKey(times: number) {
 }
 
 describe("client.forEnvironment", () => {
-  beforeAll(() => nock.disableNetConnect());
-  afterEach(() => nock.cleanAll());
-  afterAll(() => nock.enableNetConnect());
+  nockOnly();
 
   it("authenticates as the technical user with the same client id and secret, its own token", async () => {
     const { client } = testClient();
     const keys = tokenPerKey(2);
-    const auth: string[] = [];
-    nock(ORIGIN)
-      .get("/api/integrations/12")
-      .times(3)
-      .reply(function () {
-        auth.push(String(this.req.headers.authorization));
-        return [200, integration(12)];
-      });
+    const auth = recordAuthorizations(12, 3);
     const env = client.forEnvironment(1001, { apiKey: ENV_KEY });
     await env.integrations.get(12);
     await client.integrations.get(12);

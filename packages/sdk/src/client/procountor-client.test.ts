@@ -3,19 +3,19 @@ import {
   CREDENTIALS,
   caught,
   integration,
+  nockOnly,
   ORIGIN,
+  recordAuthorizations,
   SECRETS,
   TOKEN_REPLY,
   testClient,
 } from "@pcx/testkit";
 import nock from "nock";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createClient } from "./procountor-client.js";
 
 describe("ProcountorClient: M2M token exchange", () => {
-  beforeAll(() => nock.disableNetConnect());
-  afterEach(() => nock.cleanAll());
-  afterAll(() => nock.enableNetConnect());
+  nockOnly();
 
   it("exchanges form-encoded client credentials and sends the token as Bearer", async () => {
     const { client } = testClient();
@@ -44,14 +44,7 @@ describe("ProcountorClient: M2M token exchange", () => {
       .reply(200, { access_token: "tok-one-aaaaaa", expires_in: 3600 })
       .post("/api/oauth/token")
       .reply(200, { access_token: "tok-two-bbbbbb", expires_in: 3600 });
-    const seen: string[] = [];
-    nock(ORIGIN)
-      .get("/api/integrations/12")
-      .times(4)
-      .reply(function () {
-        seen.push(String(this.req.headers.authorization));
-        return [200, integration(12)];
-      });
+    const seen = recordAuthorizations(12, 4);
     await client.integrations.get(12);
     time.advance(3000 * 1000);
     await client.integrations.get(12); // 3000 s: still cached

@@ -1,9 +1,9 @@
-import { fakeTime, integration, ORIGIN, TOKEN_REPLY, testClient } from "@pcx/testkit";
+import { fakeTime, integration, nockOnly, ORIGIN, TOKEN_REPLY, testClient } from "@pcx/testkit";
 import fc from "fast-check";
 import nock from "nock";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { fetchTransport } from "./fetch-transport.js";
-import { createRateLimiter } from "./rate-limiter.js";
+import { createRateLimiter, type RateLimiterOptions } from "./rate-limiter.js";
 
 /** The most starts in any half-open window [s, s + 1000) that begins at a start. */
 function busiestSecond(starts: number[]): number {
@@ -25,15 +25,16 @@ function stallEventLoop(ms: number): void {
   }
 }
 
+/** A limiter on a virtual clock, `time`, which records every sleep the limiter takes. */
+function limiterOnFakeClock(options: Omit<RateLimiterOptions, "now" | "sleep">) {
+  const time = fakeTime();
+  return { time, limiter: createRateLimiter({ ...options, now: time.nowMs, sleep: time.sleep }) };
+}
+
 describe("createRateLimiter", () => {
   it("spaces requests 1/rate apart by their real start times, in call order", async () => {
-    const time = fakeTime();
+    const { time, limiter } = limiterOnFakeClock({ requestsPerSecond: 20 });
     const start = time.nowMs();
-    const limiter = createRateLimiter({
-      requestsPerSecond: 20,
-      now: time.nowMs,
-      sleep: time.sleep,
-    });
     const order: number[] = [];
     const starts: number[] = [];
     await Promise.all(
@@ -51,13 +52,7 @@ describe("createRateLimiter", () => {
   });
 
   it("admits a burst after idle time, then the steady rate", async () => {
-    const time = fakeTime();
-    const limiter = createRateLimiter({
-      requestsPerSecond: 10,
-      burst: 3,
-      now: time.nowMs,
-      sleep: time.sleep,
-    });
+    const { time, limiter } = limiterOnFakeClock({ requestsPerSecond: 10, burst: 3 });
     await Promise.all(Array.from({ length: 5 }, () => limiter.acquire()));
     expect(time.sleeps).toEqual([100, 100]);
     time.advance(10_000); // idle: the bucket refills to 3, not more
@@ -67,14 +62,9 @@ describe("createRateLimiter", () => {
   });
 
   it("caps a one-second window at ⌊rate⌋ even when the burst would allow more", async () => {
-    const time = fakeTime();
+    // The burst of 50 is clamped to the cap of 5.
+    const { time, limiter } = limiterOnFakeClock({ requestsPerSecond: 5, burst: 50 });
     const t0 = time.nowMs();
-    const limiter = createRateLimiter({
-      requestsPerSecond: 5,
-      burst: 50, // clamped to the cap of 5
-      now: time.nowMs,
-      sleep: time.sleep,
-    });
     const starts: number[] = [];
     await Promise.all(
       Array.from({ length: 12 }, () =>
@@ -86,13 +76,8 @@ describe("createRateLimiter", () => {
   });
 
   it("an aborted waiter leaves the queue and the next one takes its turn", async () => {
-    const time = fakeTime();
+    const { time, limiter } = limiterOnFakeClock({ requestsPerSecond: 10 });
     const t0 = time.nowMs();
-    const limiter = createRateLimiter({
-      requestsPerSecond: 10,
-      now: time.nowMs,
-      sleep: time.sleep,
-    });
     await limiter.acquire();
     const controller = new AbortController();
     const reason = new Error("caller gave up");
@@ -130,13 +115,7 @@ describe("createRateLimiter", () => {
           { minLength: 1, maxLength: 12 },
         ),
         async (rate, burst, waves) => {
-          const time = fakeTime();
-          const limiter = createRateLimiter({
-            requestsPerSecond: rate,
-            burst,
-            now: time.nowMs,
-            sleep: time.sleep,
-          });
+          const { time, limiter } = limiterOnFakeClock({ requestsPerSecond: rate, burst });
           const starts: number[] = [];
           const pending: Promise<void>[] = [];
           for (const wave of waves) {
@@ -203,9 +182,7 @@ describe("createRateLimiter", () => {
 });
 
 describe("client rate limit", () => {
-  beforeAll(() => nock.disableNetConnect());
-  afterEach(() => nock.cleanAll());
-  afterAll(() => nock.enableNetConnect());
+  nockOnly();
 
   it("spaces every request, the token exchange included, at the configured rate", async () => {
     const sentAt: number[] = [];

@@ -3,13 +3,14 @@ import {
   caught,
   integration,
   leakedFragments,
+  nockOnly,
   ORIGIN,
   SECRETS,
   TOKEN_REPLY,
   testClient,
 } from "@pcx/testkit";
 import nock from "nock";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { isPcxError, type PcxError } from "../errors/index.js";
 import { createRedactor, REDACTED, redact, redactHeaders } from "./redact.js";
 
@@ -64,9 +65,7 @@ describe("redact", () => {
 });
 
 describe("no secret reaches an error, its JSON or the debug logger", () => {
-  beforeAll(() => nock.disableNetConnect());
-  afterEach(() => nock.cleanAll());
-  afterAll(() => nock.enableNetConnect());
+  nockOnly();
 
   it("across token exchange, approval, server echoes, network and OAuth errors", async () => {
     const lines: unknown[] = [];
@@ -141,9 +140,7 @@ describe("no secret reaches an error, its JSON or the debug logger", () => {
 });
 
 describe("redaction holes (regressions)", () => {
-  beforeAll(() => nock.disableNetConnect());
-  afterEach(() => nock.cleanAll());
-  afterAll(() => nock.enableNetConnect());
+  nockOnly();
 
   it("redaction: a response body cut at 2,000 characters leaks no fragment of a technical user's API key to the logger", async () => {
     const lines: string[] = [];

@@ -2,24 +2,23 @@ import {
   activationRequest,
   caught,
   integration,
+  nockOnly,
   ORIGIN,
   TOKEN_REPLY,
   testClient,
 } from "@pcx/testkit";
 import nock from "nock";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { parseRetryAfter } from "./retry-policy.js";
 
 const api = () => nock(ORIGIN);
 
 describe("client retries, idempotency and errors", () => {
-  beforeAll(() => nock.disableNetConnect());
+  nockOnly();
   beforeEach(() => {
     // Every test starts with one token exchange available.
     api().post("/api/oauth/token").reply(200, TOKEN_REPLY);
   });
-  afterEach(() => nock.cleanAll());
-  afterAll(() => nock.enableNetConnect());
 
   it.each([503, 502, 500, 504])("retries a %i with full-jitter backoff", async (status) => {
     const { client, time } = testClient({ random: () => 0.5 });

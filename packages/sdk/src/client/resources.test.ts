@@ -1,6 +1,7 @@
 import {
   activationRequest,
   integration,
+  nockOnly,
   ORIGIN,
   page,
   SECRETS,
@@ -8,7 +9,7 @@ import {
   testClient,
 } from "@pcx/testkit";
 import nock from "nock";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import type { Activation } from "../contract/index.js";
 import { decisionIdempotencyKey } from "./idempotency-key.js";
 
@@ -28,12 +29,10 @@ function activation(companyId: number): Activation {
 }
 
 describe("client resources", () => {
-  beforeAll(() => nock.disableNetConnect());
+  nockOnly();
   beforeEach(() => {
     api().post("/api/oauth/token").reply(200, TOKEN_REPLY);
   });
-  afterEach(() => nock.cleanAll());
-  afterAll(() => nock.enableNetConnect());
 
   it("walks activation requests across 3 pages with for await", async () => {
     const { client } = testClient();
