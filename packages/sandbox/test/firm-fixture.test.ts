@@ -1,20 +1,12 @@
 import { describe, expect, it } from "vitest";
-import {
-  ACCOUNTING_FIRM_COMPANY_IDS,
-  ACCOUNTING_FIRM_USER,
-  DEMO_CREDENTIALS,
-} from "../src/index.js";
-import { definition, sandbox } from "./helpers.js";
+import { ACCOUNTING_FIRM_COMPANY_IDS, ACCOUNTING_FIRM_USER } from "../src/index.js";
+import { definition, published, sandbox } from "./helpers.js";
 import { alertText, listedEnvs, pageAgent } from "./pages-agent.js";
 
 describe("the accounting firm's user", () => {
   it("picks from 125 environments; five without user-management rights are hidden; a limit of 20 holds", async () => {
     const s = await sandbox();
-    const { id } = s.engine.createIntegration(
-      DEMO_CREDENTIALS.clientId,
-      definition({ maxConcurrentActivations: 20 }),
-    );
-    s.engine.reviewIntegration(id, "approve");
+    const id = published(s, definition({ maxConcurrentActivations: 20 }));
     const all = s.engine.describeEnvironments(ACCOUNTING_FIRM_USER.id, id);
     expect(all).toHaveLength(130);
     expect(

@@ -107,9 +107,9 @@ export async function admin<T = any>(
   return { status: res.status, body: text ? JSON.parse(text) : undefined, headers: res.headers };
 }
 
-/** Creates and approves the Acme integration through the engine; returns its id. */
-export function published(s: Sandbox): number {
-  const { id } = s.engine.createIntegration(DEMO_CREDENTIALS.clientId, definition());
+/** Creates and approves an integration (Acme unless told) through the engine; returns its id. */
+export function published(s: Sandbox, def: WireDefinition = definition()): number {
+  const { id } = s.engine.createIntegration(DEMO_CREDENTIALS.clientId, def);
   s.engine.reviewIntegration(id, "approve");
   return id;
 }

@@ -5,7 +5,7 @@ import { fakeTime } from "@pcx/testkit";
 import { startTestSandbox } from "@pcx/testkit/sandbox";
 import { expect } from "vitest";
 import { DEMO_CREDENTIALS, type RunningSandbox, type SandboxState } from "../src/index.js";
-import { accessToken, definition } from "./helpers.js";
+import { accessToken, definition, published } from "./helpers.js";
 import { pageAgent } from "./pages-agent.js";
 import { type RawAnswer, rawConnection } from "./raw-http.js";
 
@@ -31,11 +31,7 @@ export async function fuzzTarget() {
   const time = fakeTime("2025-06-01T10:00:00.000Z");
   // A hand-off tab gives up at once: a fuzzed token never names a confirm post.
   const s = await startTestSandbox({ now: time.now, handoffWaitMs: 20 });
-  const { id } = s.engine.createIntegration(
-    DEMO_CREDENTIALS.clientId,
-    definition({ maxConcurrentActivations: 3 }),
-  );
-  s.engine.reviewIntegration(id, "approve");
+  const id = published(s, definition({ maxConcurrentActivations: 3 }));
   const { request } = s.engine.startActivation({
     userId: 1,
     integrationId: id,

@@ -1,7 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { DEMO_CREDENTIALS } from "../src/index.js";
-import { definition, sandbox } from "./helpers.js";
+import { definition, published, sandbox } from "./helpers.js";
 import { pageAgent } from "./pages-agent.js";
 
 const POST_PATHS = (id: number) => [
@@ -17,11 +16,7 @@ const POST_PATHS = (id: number) => [
 
 async function setup() {
   const s = await sandbox();
-  const { id } = s.engine.createIntegration(
-    DEMO_CREDENTIALS.clientId,
-    definition({ maxConcurrentActivations: 3 }),
-  );
-  s.engine.reviewIntegration(id, "approve");
+  const id = published(s, definition({ maxConcurrentActivations: 3 }));
   const agent = pageAgent(s);
   await agent.signIn();
   return { s, id, agent };

@@ -2,8 +2,11 @@ import type {
   ActivationRequest,
   ApproveBody,
   ApproveResult,
+  Page,
+  PageQuery,
   RejectBody,
   RejectResult,
+  RequestStatus,
   TechnicalUserCredential,
 } from "@pcx/sdk/contract";
 import { API_ERROR_CODES } from "@pcx/sdk/contract";
@@ -176,8 +179,8 @@ export function listActivationRequestsOf(
   ctx: EngineContext,
   clientId: string,
   integrationId: number,
-  query: { page: number; size: number; status?: ActivationRequest["status"] | undefined },
-) {
+  query: PageQuery & { status?: RequestStatus | undefined },
+): Page<ActivationRequest> {
   ownedIntegration(ctx, clientId, integrationId);
   const status = query.status ?? null;
   const rows = ctx.store.requests.list(integrationId, status, query.size, query.page * query.size);

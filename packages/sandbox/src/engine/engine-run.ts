@@ -10,3 +10,14 @@ export type EngineRun = <T>(
   operation: (ctx: EngineContext) => T,
   options?: { sweep?: boolean },
 ) => T;
+
+/**
+ * An engine operation `(ctx, ...args) => T` as a method `(...args) => T`
+ * that runs it through `run` (atomically, see EngineRun).
+ */
+export function boundToRun<A extends unknown[], T>(
+  run: EngineRun,
+  operation: (ctx: EngineContext, ...args: A) => T,
+): (...args: A) => T {
+  return (...args) => run((ctx) => operation(ctx, ...args));
+}

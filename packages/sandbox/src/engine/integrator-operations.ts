@@ -1,18 +1,3 @@
-import type {
-  Activation,
-  ActivationRequest,
-  ActivationStatus,
-  ApproveBody,
-  ApproveResult,
-  Integration,
-  Limits,
-  Page,
-  PageQuery,
-  RejectBody,
-  RejectResult,
-  RequestStatus,
-  WireDefinition,
-} from "@pcx/sdk/contract";
 import { deactivate, listActivations } from "./activations.js";
 import {
   approveRequest,
@@ -20,8 +5,8 @@ import {
   listActivationRequestsOf,
   rejectRequest,
 } from "./decisions.js";
-import type { EngineRun } from "./engine-run.js";
-import { runIdempotent, type StoredAnswer } from "./idempotency.js";
+import { boundToRun, type EngineRun } from "./engine-run.js";
+import { runIdempotent } from "./idempotency.js";
 import {
   createIntegration,
   getIntegration,
@@ -33,71 +18,25 @@ import {
 
 /**
  * The integrator's side (the partner API), each call scoped to the API
- * client that makes it: another client's integrations and requests are 404.
+ * client that makes it (its first argument, `clientId`): another client's
+ * integrations and requests are 404.
  */
 export function integratorOperations(run: EngineRun) {
   return {
-    createIntegration(clientId: string, definition: WireDefinition): Integration {
-      return run((ctx) => createIntegration(ctx, clientId, definition));
-    },
-    listIntegrations(clientId: string, query: PageQuery): Page<Integration> {
-      return run((ctx) => listIntegrations(ctx, clientId, query));
-    },
-    getIntegration(clientId: string, integrationId: number): Integration {
-      return run((ctx) => getIntegration(ctx, clientId, integrationId));
-    },
-    updateIntegration(
-      clientId: string,
-      integrationId: number,
-      definition: WireDefinition,
-    ): Integration {
-      return run((ctx) => updateIntegration(ctx, clientId, integrationId, definition));
-    },
-    getLimits(clientId: string, integrationId: number): Limits {
-      return run((ctx) => getLimits(ctx, clientId, integrationId));
-    },
-    setLimits(clientId: string, integrationId: number, limits: Limits): Limits {
-      return run((ctx) => setLimits(ctx, clientId, integrationId, limits));
-    },
-    listActivationRequests(
-      clientId: string,
-      integrationId: number,
-      query: PageQuery & { status?: RequestStatus | undefined },
-    ): Page<ActivationRequest> {
-      return run((ctx) => listActivationRequestsOf(ctx, clientId, integrationId, query));
-    },
-    getActivationRequest(clientId: string, requestId: number): ActivationRequest {
-      return run((ctx) => getActivationRequest(ctx, clientId, requestId));
-    },
-    approveActivationRequest(
-      clientId: string,
-      requestId: number,
-      body: ApproveBody,
-    ): ApproveResult {
-      return run((ctx) => approveRequest(ctx, clientId, requestId, body));
-    },
-    rejectActivationRequest(clientId: string, requestId: number, body: RejectBody): RejectResult {
-      return run((ctx) => rejectRequest(ctx, clientId, requestId, body));
-    },
-    listActivations(
-      clientId: string,
-      integrationId: number,
-      query: PageQuery & { status?: ActivationStatus | undefined },
-    ): Page<Activation> {
-      return run((ctx) => listActivations(ctx, clientId, integrationId, query));
-    },
-    deactivate(clientId: string, integrationId: number, companyId: number): Activation {
-      return run((ctx) => deactivate(ctx, clientId, integrationId, companyId));
-    },
+    createIntegration: boundToRun(run, createIntegration),
+    listIntegrations: boundToRun(run, listIntegrations),
+    getIntegration: boundToRun(run, getIntegration),
+    updateIntegration: boundToRun(run, updateIntegration),
+    getLimits: boundToRun(run, getLimits),
+    setLimits: boundToRun(run, setLimits),
+    listActivationRequests: boundToRun(run, listActivationRequestsOf),
+    getActivationRequest: boundToRun(run, getActivationRequest),
+    approveActivationRequest: boundToRun(run, approveRequest),
+    rejectActivationRequest: boundToRun(run, rejectRequest),
+    listActivations: boundToRun(run, listActivations),
+    deactivate: boundToRun(run, deactivate),
     /** Applies `apply` once per (client, Idempotency-Key); see docs/contract.md "Idempotency". */
-    idempotent(
-      clientId: string,
-      key: string,
-      fingerprint: string,
-      apply: () => StoredAnswer,
-    ): StoredAnswer & { replayed: boolean } {
-      return run((ctx) => runIdempotent(ctx, clientId, key, fingerprint, apply));
-    },
+    idempotent: boundToRun(run, runIdempotent),
   };
 }
 

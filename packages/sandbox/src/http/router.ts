@@ -1,3 +1,5 @@
+import { routePattern } from "@pcx/sdk/contract";
+
 /**
  * The sandbox's one router: every route of the API, the admin routes and
  * the customer's pages in one table, matched by method and path template
@@ -24,25 +26,11 @@ export interface Router<H> {
   match(method: string, path: string): RouteLookup<H>;
 }
 
-interface Compiled<H> {
-  entry: RouteEntry<H>;
-  pattern: RegExp;
-  names: string[];
-}
-
-function compile<H>(entry: RouteEntry<H>): Compiled<H> {
-  const names: string[] = [];
-  const source = entry.path
-    .replace(/[.*+?^$()|[\]\\]/g, "\\$&")
-    .replace(/\\?\{(\w+)\\?\}/g, (_, name: string) => {
-      names.push(name);
-      return "([^/]+)";
-    });
-  return { entry, pattern: new RegExp(`^${source}${entry.trailingSlash ? "/?" : ""}$`), names };
-}
-
 export function createRouter<H>(entries: readonly RouteEntry<H>[]): Router<H> {
-  const compiled = entries.map(compile);
+  const compiled = entries.map((entry) => ({
+    entry,
+    ...routePattern(entry.path, entry.trailingSlash === true),
+  }));
   return {
     match(method, path) {
       const wanted = method.toUpperCase();

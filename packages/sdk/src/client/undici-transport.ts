@@ -50,16 +50,7 @@ const decoder = new TextDecoder();
 
 /** The chunks of a body as one array (no copy for a body that came in one chunk). */
 function concat(chunks: Uint8Array[]): Uint8Array {
-  if (chunks.length === 1) return chunks[0] as Uint8Array;
-  let length = 0;
-  for (const chunk of chunks) length += chunk.length;
-  const out = new Uint8Array(length);
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.length;
-  }
-  return out;
+  return chunks.length === 1 ? (chunks[0] as Uint8Array) : Buffer.concat(chunks);
 }
 
 /** `https://host:port/a/b?c` → [`https://host:port`, `/a/b?c`], without a URL object per call. */

@@ -8,7 +8,13 @@ export * from "./integration-schemas.js";
 export { MAX_STATE_LENGTH } from "./max-state-length.js";
 export * from "./oauth-schemas.js";
 export { openApiDocument } from "./openapi-document.js";
-export { buildPath, matchRoute, type RouteMatch } from "./route-path.js";
+export {
+  buildPath,
+  matchRoute,
+  type RouteMatch,
+  type RoutePattern,
+  routePattern,
+} from "./route-path.js";
 export {
   type RouteBody,
   type RouteName,

@@ -17,22 +17,38 @@ export function buildPath(
   });
 }
 
-interface CompiledRoute {
-  readonly route: RouteSpec;
+/** A path template as a regular expression: see `routePattern`. */
+export interface RoutePattern {
+  /** Matches a whole path; group i + 1 holds the raw (not decoded) segment of `names[i]`. */
   readonly pattern: RegExp;
+  /** The template's `{name}` parameters, in order. */
   readonly names: string[];
 }
 
-const compiled: CompiledRoute[] = Object.values(routes).map((route: RouteSpec) => {
+/**
+ * Compiles a path template (`/integrations/{id}`): each `{name}` matches one
+ * path segment; the rest matches as written. With `trailingSlash`, a trailing
+ * "/" matches too. `matchRoute` and the sandbox's router use it.
+ */
+export function routePattern(template: string, trailingSlash: boolean): RoutePattern {
   const names: string[] = [];
-  const source = route.path
+  const source = template
     .replace(/[.*+?^$()|[\]\\]/g, "\\$&")
     .replace(/\\?\{(\w+)\\?\}/g, (_, name: string) => {
       names.push(name);
       return "([^/]+)";
     });
-  return { route, pattern: new RegExp(`^${source}/?$`), names };
-});
+  return { pattern: new RegExp(`^${source}${trailingSlash ? "/?" : ""}$`), names };
+}
+
+interface CompiledRoute extends RoutePattern {
+  readonly route: RouteSpec;
+}
+
+const compiled: CompiledRoute[] = Object.values(routes).map((route: RouteSpec) => ({
+  route,
+  ...routePattern(route.path, true),
+}));
 
 /** A malformed escape (`%E0%A4`) stays as sent, so the parameter's schema refuses it with a 400. */
 function decodeSegment(segment: string): string {
