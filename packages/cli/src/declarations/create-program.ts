@@ -37,3 +37,6 @@ export function createRootCommand(runtime: Pick<Runtime, "stdout">) {
 
 /** The root command, as the declaration modules receive it. */
 export type Program = ReturnType<typeof createRootCommand>;
+
+/** A command group under the root, such as `pcx requests`: no flags of its own, the global ones inherited. */
+export type CommandGroup = Command<[], Record<string, never>, ReturnType<Program["opts"]>>;

@@ -1,9 +1,8 @@
-import { Option } from "@commander-js/extra-typings";
 import type { Program } from "./create-program.js";
+import { declareListByStatus } from "./declare-list-by-status.js";
 import type { Invoke } from "./invoker.js";
 import { integrationOption, positiveInteger } from "./option-factories.js";
 
-const STATUSES = ["active", "update-required", "removed"] as const;
 const STATUS = {
   active: "ACTIVE",
   "update-required": "UPDATE_REQUIRED",
@@ -17,18 +16,12 @@ export function declareActivations(program: Program, invoke: Invoke): void {
     .description(
       "Where the integration is active, per environment (company): version in force and status. remove deactivates it in one environment (asks unless --yes).",
     );
-  activations
-    .command("list")
-    .description("every environment the integration was activated in, with version and status")
-    .addOption(new Option("--status <status>", "only activations in this status").choices(STATUSES))
-    .addOption(integrationOption())
-    .action((options, cmd) =>
-      invoke(cmd, () => import("../commands/activations.js"), {
-        action: "list",
-        ...(options.status ? { status: STATUS[options.status] } : {}),
-        integration: options.integration,
-      }),
-    );
+  declareListByStatus(activations, invoke, {
+    description: "every environment the integration was activated in, with version and status",
+    noun: "activations",
+    statuses: STATUS,
+    load: () => import("../commands/activations.js"),
+  });
   activations
     .command("remove")
     .description(

@@ -1,10 +1,10 @@
 import { Option } from "@commander-js/extra-typings";
 import { companyIds, intervalSeconds, reasonText } from "../requests/request-flags.js";
-import type { Program } from "./create-program.js";
-import type { Invoke } from "./invoker.js";
+import type { CommandGroup, Program } from "./create-program.js";
+import { declareListByStatus } from "./declare-list-by-status.js";
+import type { Invoke, ParsedCommand } from "./invoker.js";
 import { integrationOption, positiveInteger } from "./option-factories.js";
 
-const REQUEST_STATUSES = ["pending", "completed", "expired"] as const;
 const STATUS = { pending: "PENDING", completed: "COMPLETED", expired: "EXPIRED" } as const;
 
 const requestId = ["<id>", "the activation request's id", positiveInteger] as const;
@@ -26,6 +26,35 @@ function storeOptions() {
     ),
     new Option("--show-keys", "print the approved API keys once instead (keep them yourself)"),
   ] as const;
+}
+
+/** The flags approve and reject share (reject has no --show-keys, approve no --reason). */
+interface DecisionFlags {
+  env: number[];
+  store?: string;
+  showKeys?: true;
+  reason?: string;
+}
+
+/** `approve` or `reject` with the request's id, before its flags. */
+function decisionCommand(requests: CommandGroup, name: string, description: string) {
+  return requests
+    .command(name)
+    .description(description)
+    .argument(...requestId);
+}
+
+/** The action of `approve` and `reject`: the request, the environments decided, where the keys go. */
+function decide(invoke: Invoke, action: "approve" | "reject") {
+  return (id: number, flags: DecisionFlags, cmd: ParsedCommand) =>
+    invoke(cmd, () => import("../commands/requests.js"), {
+      action,
+      id,
+      environments: flags.env,
+      reason: flags.reason,
+      store: flags.store,
+      showKeys: flags.showKeys === true,
+    });
 }
 
 export function declareRequests(program: Program, invoke: Invoke): void {
@@ -55,20 +84,12 @@ export function declareRequests(program: Program, invoke: Invoke): void {
         showKeys: options.showKeys === true,
       }),
     );
-  requests
-    .command("list")
-    .description("list the integration's activation requests, newest first")
-    .addOption(
-      new Option("--status <status>", "only requests in this status").choices(REQUEST_STATUSES),
-    )
-    .addOption(integrationOption())
-    .action((options, cmd) =>
-      invoke(cmd, () => import("../commands/requests.js"), {
-        action: "list",
-        ...(options.status ? { status: STATUS[options.status] } : {}),
-        integration: options.integration,
-      }),
-    );
+  declareListByStatus(requests, invoke, {
+    description: "list the integration's activation requests, newest first",
+    noun: "requests",
+    statuses: STATUS,
+    load: () => import("../commands/requests.js"),
+  });
   requests
     .command("show")
     .description(
@@ -79,45 +100,26 @@ export function declareRequests(program: Program, invoke: Invoke): void {
       invoke(cmd, () => import("../commands/requests.js"), { action: "show", id }),
     );
   const [store, showKeys] = storeOptions();
-  requests
-    .command("approve")
-    .description(
-      "approve the request's pending environments (or those given with --env). The approval hands over each environment's technical-user API key: it is sealed into the store (--store or PCX_STORE, keyring PCX_KEYRING), or printed once with --show-keys; with neither, nothing is approved (exit 2).",
-    )
-    .argument(...requestId)
+  decisionCommand(
+    requests,
+    "approve",
+    "approve the request's pending environments (or those given with --env). The approval hands over each environment's technical-user API key: it is sealed into the store (--store or PCX_STORE, keyring PCX_KEYRING), or printed once with --show-keys; with neither, nothing is approved (exit 2).",
+  )
     .addOption(envOption())
     .addOption(store)
     .addOption(showKeys)
-    .action((id, options, cmd) =>
-      invoke(cmd, () => import("../commands/requests.js"), {
-        action: "approve",
-        id,
-        environments: options.env,
-        store: options.store,
-        showKeys: options.showKeys === true,
-      }),
-    );
-  requests
-    .command("reject")
-    .description(
-      "reject the request's pending environments (or those given with --env) with a reason the customer reads",
-    )
-    .argument(...requestId)
+    .action(decide(invoke, "approve"));
+  decisionCommand(
+    requests,
+    "reject",
+    "reject the request's pending environments (or those given with --env) with a reason the customer reads",
+  )
     .requiredOption("--reason <text>", "why, shown to the customer (1-500 characters)", reasonText)
     .addOption(envOption())
     .addOption(
       new Option("--store <url>", "record the decision in this store too (else PCX_STORE)"),
     )
-    .action((id, options, cmd) =>
-      invoke(cmd, () => import("../commands/requests.js"), {
-        action: "reject",
-        id,
-        environments: options.env,
-        reason: options.reason,
-        store: options.store,
-        showKeys: false,
-      }),
-    );
+    .action(decide(invoke, "reject"));
   requests
     .command("watch")
     .description(

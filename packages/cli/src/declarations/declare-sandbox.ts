@@ -21,16 +21,5 @@ export function declareSandbox(program: Program, invoke: Invoke): void {
     )
     .option("--latency <ms>", "latency added to every API request", finiteNumber)
     .option("--ttl <duration>", "pending activation requests expire after this (default 15m)")
-    .action((options, cmd) =>
-      invoke(cmd, () => import("../commands/sandbox.js"), {
-        port: options.port,
-        host: options.host,
-        data: options.data,
-        autoReview: options.autoReview === true,
-        chaos: options.chaos,
-        seed: options.seed,
-        latency: options.latency,
-        ttl: options.ttl,
-      }),
-    );
+    .action((options, cmd) => invoke(cmd, () => import("../commands/sandbox.js"), options));
 }

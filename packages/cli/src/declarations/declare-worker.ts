@@ -30,15 +30,5 @@ export function declareWorker(program: Program, invoke: Invoke): void {
       ).argParser(positiveInteger),
     )
     .option("--once", "run one sweep and exit")
-    .action((options, cmd) =>
-      invoke(cmd, () => import("../commands/worker.js"), {
-        hooks: options.hooks,
-        store: options.store,
-        integration: options.integration,
-        interval: options.interval,
-        grace: options.grace,
-        concurrency: options.concurrency,
-        once: options.once === true,
-      }),
-    );
+    .action((options, cmd) => invoke(cmd, () => import("../commands/worker.js"), options));
 }

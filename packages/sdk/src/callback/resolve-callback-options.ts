@@ -4,8 +4,8 @@ import { MIN_SECRET_BYTES } from "../links/index.js";
 import { stateSecretLengths } from "../links/state-secret-lengths.js";
 import { createMemoryStore } from "../store/index.js";
 import { randomInstanceId } from "../store/random-instance-id.js";
-import { describeValue } from "../text/describe-value.js";
 import type { CallbackHandlerOptions, CallbackLogger } from "./callback-options.js";
+import { checkDecidingOptions } from "./check-deciding-options.js";
 import type { CheckStateOptions } from "./check-state.js";
 
 export type ResolvedCallbackOptions = Omit<
@@ -27,40 +27,23 @@ export type ResolvedCallbackOptions = Omit<
   };
 
 function config(message: string, hint: string): PcxError {
-  return new PcxError("pcx_config", message, { hint });
+  return new PcxError("pcx_config", `createCallbackHandler: ${message}`, { hint });
 }
 
 /** Checks the options once, at creation (fails closed, naming the option), and fills in the defaults. */
 export function resolveCallbackOptions(options: CallbackHandlerOptions): ResolvedCallbackOptions {
   if (typeof options?.client?.activationRequests?.get !== "function") {
     throw config(
-      "createCallbackHandler: `client` is missing or is not a Procountor client",
+      "`client` is missing or is not a Procountor client",
       "Pass `client: createClient({ credentials, baseUrl })`.",
     );
   }
-  if (!Number.isSafeInteger(options.integrationId) || options.integrationId <= 0) {
-    throw config(
-      `createCallbackHandler: \`integrationId\` must be a positive integer, not ${describeValue(options.integrationId)}`,
-      "Use the id `pcx define` printed (`pcx status` shows it).",
-    );
-  }
+  checkDecidingOptions(options, config);
   const lengths = stateSecretLengths(options.stateSecrets);
   if (lengths.length === 0 || lengths.some((length) => length < MIN_SECRET_BYTES)) {
     throw config(
-      `createCallbackHandler: \`stateSecrets\` needs at least one secret, each of at least ${MIN_SECRET_BYTES} bytes`,
+      `\`stateSecrets\` needs at least one secret, each of at least ${MIN_SECRET_BYTES} bytes`,
       "Pass the secret(s) your links are signed with, by key id: `{ k2025: process.env.PCX_STATE_SECRET }`.",
-    );
-  }
-  if (typeof options.onActivationRequest !== "function") {
-    throw config(
-      "createCallbackHandler: `onActivationRequest` is required",
-      "Return a decision per environment, e.g. `(request, ctx) => ctx.approveAll()`.",
-    );
-  }
-  if (options.sealer !== false && typeof options.sealer?.seal !== "function") {
-    throw config(
-      "createCallbackHandler: `sealer` is required: an approval hands over each technical user's API key once",
-      "Pass a keyring (`sealer: createKeyring(…)`) so the keys are stored sealed, or `sealer: false` to keep them yourself from onDecided's result.credentials.",
     );
   }
   const now = options.now ?? (() => new Date());

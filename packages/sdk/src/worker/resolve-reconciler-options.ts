@@ -1,3 +1,4 @@
+import { checkDecidingOptions } from "../callback/check-deciding-options.js";
 import { defaultSleep } from "../client/client-options.js";
 import { PcxError } from "../errors/index.js";
 import { MIN_SECRET_BYTES } from "../links/index.js";
@@ -56,28 +57,11 @@ export function resolveReconcilerOptions(options: ReconcilerOptions): ResolvedRe
       "Pass `client: createClient({ credentials, baseUrl })`.",
     );
   }
-  if (!Number.isSafeInteger(options.integrationId) || options.integrationId <= 0) {
-    throw config(
-      `\`integrationId\` must be a positive integer, not ${describeValue(options.integrationId)}`,
-      "Use the id `pcx define` printed (`pcx status` shows it).",
-    );
-  }
+  checkDecidingOptions(options, config);
   if (typeof options.store?.acquireLease !== "function") {
     throw config(
       "`store` is required: the reconciler shares decisions, nonces and leases with the callback through it",
       "Pass the callback handler's store (e.g. `await openStore({ url })` from @pcx/store-sql).",
-    );
-  }
-  if (options.sealer !== false && typeof options.sealer?.seal !== "function") {
-    throw config(
-      "`sealer` is required: an approval hands over each technical user's API key once",
-      "Pass the keyring (`sealer: createKeyring(…)`), or `sealer: false` to keep the keys yourself from onDecided's result.credentials.",
-    );
-  }
-  if (typeof options.onActivationRequest !== "function") {
-    throw config(
-      "`onActivationRequest` is required",
-      "Pass the callback handler's hook: `(request, ctx) => ctx.approveAll()`.",
     );
   }
   const requireState = options.requireState ?? true;
