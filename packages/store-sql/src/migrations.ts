@@ -1,95 +1,135 @@
-import type { Kysely, Migration, MigrationProvider } from "kysely";
+import type {
+  ColumnDefinitionBuilderCallback,
+  CreateTableBuilder,
+  Kysely,
+  Migration,
+  MigrationProvider,
+} from "kysely";
 
 // Versioned migrations, in code (no files to ship or find at run time).
 // Names start with the zero-padded schema version they bring the database to;
 // never edit a released migration, add the next one.
 
+/** How each column constraint the migrations use is written with Kysely. */
+const CONSTRAINTS = {
+  "not null": (column) => column.notNull(),
+  "primary key": (column) => column.primaryKey(),
+  "not null default 0": (column) => column.notNull().defaultTo(0),
+} satisfies Record<string, ColumnDefinitionBuilderCallback>;
+
+type SqlType = "bigint" | "text" | "integer";
+
+/** A column as SQL declares it: its type, then its constraint if any ("bigint not null"). */
+type ColumnSql = SqlType | `${SqlType} ${keyof typeof CONSTRAINTS}`;
+
+/** A table a migration creates: its columns in order, and the indexes on it. */
+interface TableSpec {
+  name: string;
+  columns: Record<string, ColumnSql>;
+  /** A primary key over several columns: the constraint's name and its columns. */
+  primaryKey?: { name: string; columns: string[] };
+  /** Index name → the columns it covers, in order. */
+  indexes?: Record<string, string[]>;
+}
+
+/**
+ * Creates `table` and then its indexes, with Kysely's schema builder (so a
+ * PostgreSQL store's schema applies to them).
+ */
+async function createTable(db: Kysely<unknown>, table: TableSpec): Promise<void> {
+  let builder: CreateTableBuilder<string, string> = db.schema.createTable(table.name);
+  for (const [name, sql] of Object.entries(table.columns)) {
+    const [type, constraint] = sql.split(/ (.*)/) as [SqlType, (keyof typeof CONSTRAINTS)?];
+    builder = builder.addColumn(name, type, constraint && CONSTRAINTS[constraint]);
+  }
+  if (table.primaryKey) {
+    builder = builder.addPrimaryKeyConstraint(table.primaryKey.name, table.primaryKey.columns);
+  }
+  await builder.execute();
+  for (const [index, columns] of Object.entries(table.indexes ?? {})) {
+    await db.schema.createIndex(index).on(table.name).columns(columns).execute();
+  }
+}
+
+/** The tables of 0001_initial, in the order it creates them (dropped in reverse). */
+const INITIAL_TABLES: readonly TableSpec[] = [
+  {
+    name: "pcx_requests",
+    columns: {
+      request_id: "bigint primary key",
+      integration_id: "bigint not null",
+      integration_version: "bigint not null",
+      kind: "text not null",
+      ref: "text",
+      state_nonce: "text",
+      company_ids: "text not null",
+      expires_at_ms: "bigint not null",
+      seen_at_ms: "bigint not null",
+      deferred: "integer not null default 0",
+    },
+  },
+  { name: "pcx_request_locks", columns: { request_id: "bigint primary key" } },
+  {
+    name: "pcx_decisions",
+    columns: {
+      request_id: "bigint not null",
+      company_id: "bigint not null",
+      action: "text not null",
+      reason: "text",
+      idempotency_key: "text not null",
+      status: "text not null",
+      outcome: "text",
+      decided_by: "text not null",
+      created_at_ms: "bigint not null",
+      applied_at_ms: "bigint",
+    },
+    primaryKey: { name: "pcx_decisions_pk", columns: ["request_id", "company_id"] },
+    indexes: { pcx_decisions_unapplied: ["status", "created_at_ms", "request_id", "company_id"] },
+  },
+  {
+    name: "pcx_nonces",
+    columns: {
+      nonce: "text primary key",
+      request_id: "bigint not null",
+      expires_at_ms: "bigint not null",
+    },
+    indexes: { pcx_nonces_expiry: ["expires_at_ms"] },
+  },
+  {
+    name: "pcx_activations",
+    columns: {
+      integration_id: "bigint not null",
+      company_id: "bigint not null",
+      company_name: "text not null",
+      business_id: "text not null",
+      version: "bigint not null",
+      status: "text not null",
+      technical_username: "text not null",
+      sealed_api_key: "text",
+      request_id: "bigint",
+      activated_at_ms: "bigint not null",
+      updated_at_ms: "bigint not null",
+    },
+    primaryKey: { name: "pcx_activations_pk", columns: ["integration_id", "company_id"] },
+    indexes: { pcx_activations_status: ["status", "integration_id", "company_id"] },
+  },
+  {
+    name: "pcx_leases",
+    columns: {
+      name: "text primary key",
+      holder: "text not null",
+      expires_at_ms: "bigint not null",
+    },
+  },
+];
+
 async function up001(db: Kysely<unknown>): Promise<void> {
-  await db.schema
-    .createTable("pcx_requests")
-    .addColumn("request_id", "bigint", (c) => c.primaryKey())
-    .addColumn("integration_id", "bigint", (c) => c.notNull())
-    .addColumn("integration_version", "bigint", (c) => c.notNull())
-    .addColumn("kind", "text", (c) => c.notNull())
-    .addColumn("ref", "text")
-    .addColumn("state_nonce", "text")
-    .addColumn("company_ids", "text", (c) => c.notNull())
-    .addColumn("expires_at_ms", "bigint", (c) => c.notNull())
-    .addColumn("seen_at_ms", "bigint", (c) => c.notNull())
-    .addColumn("deferred", "integer", (c) => c.notNull().defaultTo(0))
-    .execute();
-  await db.schema
-    .createTable("pcx_request_locks")
-    .addColumn("request_id", "bigint", (c) => c.primaryKey())
-    .execute();
-  await db.schema
-    .createTable("pcx_decisions")
-    .addColumn("request_id", "bigint", (c) => c.notNull())
-    .addColumn("company_id", "bigint", (c) => c.notNull())
-    .addColumn("action", "text", (c) => c.notNull())
-    .addColumn("reason", "text")
-    .addColumn("idempotency_key", "text", (c) => c.notNull())
-    .addColumn("status", "text", (c) => c.notNull())
-    .addColumn("outcome", "text")
-    .addColumn("decided_by", "text", (c) => c.notNull())
-    .addColumn("created_at_ms", "bigint", (c) => c.notNull())
-    .addColumn("applied_at_ms", "bigint")
-    .addPrimaryKeyConstraint("pcx_decisions_pk", ["request_id", "company_id"])
-    .execute();
-  await db.schema
-    .createIndex("pcx_decisions_unapplied")
-    .on("pcx_decisions")
-    .columns(["status", "created_at_ms", "request_id", "company_id"])
-    .execute();
-  await db.schema
-    .createTable("pcx_nonces")
-    .addColumn("nonce", "text", (c) => c.primaryKey())
-    .addColumn("request_id", "bigint", (c) => c.notNull())
-    .addColumn("expires_at_ms", "bigint", (c) => c.notNull())
-    .execute();
-  await db.schema
-    .createIndex("pcx_nonces_expiry")
-    .on("pcx_nonces")
-    .column("expires_at_ms")
-    .execute();
-  await db.schema
-    .createTable("pcx_activations")
-    .addColumn("integration_id", "bigint", (c) => c.notNull())
-    .addColumn("company_id", "bigint", (c) => c.notNull())
-    .addColumn("company_name", "text", (c) => c.notNull())
-    .addColumn("business_id", "text", (c) => c.notNull())
-    .addColumn("version", "bigint", (c) => c.notNull())
-    .addColumn("status", "text", (c) => c.notNull())
-    .addColumn("technical_username", "text", (c) => c.notNull())
-    .addColumn("sealed_api_key", "text")
-    .addColumn("request_id", "bigint")
-    .addColumn("activated_at_ms", "bigint", (c) => c.notNull())
-    .addColumn("updated_at_ms", "bigint", (c) => c.notNull())
-    .addPrimaryKeyConstraint("pcx_activations_pk", ["integration_id", "company_id"])
-    .execute();
-  await db.schema
-    .createIndex("pcx_activations_status")
-    .on("pcx_activations")
-    .columns(["status", "integration_id", "company_id"])
-    .execute();
-  await db.schema
-    .createTable("pcx_leases")
-    .addColumn("name", "text", (c) => c.primaryKey())
-    .addColumn("holder", "text", (c) => c.notNull())
-    .addColumn("expires_at_ms", "bigint", (c) => c.notNull())
-    .execute();
+  for (const table of INITIAL_TABLES) await createTable(db, table);
 }
 
 async function down001(db: Kysely<unknown>): Promise<void> {
-  for (const table of [
-    "pcx_leases",
-    "pcx_activations",
-    "pcx_nonces",
-    "pcx_decisions",
-    "pcx_request_locks",
-    "pcx_requests",
-  ]) {
-    await db.schema.dropTable(table).ifExists().execute();
+  for (const { name } of [...INITIAL_TABLES].reverse()) {
+    await db.schema.dropTable(name).ifExists().execute();
   }
 }
 

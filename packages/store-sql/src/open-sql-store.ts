@@ -6,36 +6,59 @@ import type { SqlDialect } from "./sql-dialect.js";
 import { createSqlStore } from "./sql-store.js";
 import { storeError } from "./store-error.js";
 
-export interface OpenSqlStoreInput {
+/** A database a driver connected to, for the store. */
+export interface SqlConnection {
   db: Kysely<StoreDatabase>;
   dialect: SqlDialect;
-  /** Apply pending migrations (true) or refuse an out-of-date schema (false). */
-  migrate: boolean;
+  /** PostgreSQL schema holding the tables; undefined: the connection's default. */
   schema?: string | undefined;
-  /** Closes what the store opened itself. */
-  close: () => Promise<void>;
+  /**
+   * Whether the driver opened the pool or file itself: then closing the store
+   * closes it (Kysely's destroy); one the caller gave stays open.
+   */
+  ownsDatabase: boolean;
 }
 
-/** Checks (and migrates) the schema, then returns the store; closes what it opened on failure. */
-export async function openSqlStore(input: OpenSqlStoreInput): Promise<ActivationStore> {
-  await migrateOrClose(input, input.migrate);
-  return createSqlStore({ db: input.db, dialect: input.dialect, close: input.close });
+/** A SQL store driver's two entry points. */
+export interface SqlStoreEntryPoints<Options extends { migrate?: boolean }> {
+  /** Checks (and, unless `migrate: false`, migrates) the schema, then returns the store. */
+  open(options: Options): Promise<ActivationStore>;
+  /** Brings the schema to this code's version, then closes what it opened. */
+  migrate(options: Omit<Options, "migrate">): Promise<MigrationResult>;
 }
 
-/** Runs the migrations and closes the connection. */
-export async function migrateAndClose(input: OpenSqlStoreInput): Promise<MigrationResult> {
-  const result = await migrateOrClose(input, true);
-  await input.close();
-  return result;
+/** The entry points of the driver whose options `connect` checks and connects with. */
+export function sqlStoreEntryPoints<Options extends { migrate?: boolean }>(
+  connect: (options: Omit<Options, "migrate">) => Promise<SqlConnection>,
+): SqlStoreEntryPoints<Options> {
+  return {
+    async open(options) {
+      const connection = await connect(options);
+      await migrateOrClose(connection, options.migrate ?? true);
+      const { db, dialect } = connection;
+      return createSqlStore({ db, dialect, close: () => closeOwned(connection) });
+    },
+    async migrate(options) {
+      const connection = await connect(options);
+      const result = await migrateOrClose(connection, true);
+      await closeOwned(connection);
+      return result;
+    },
+  };
 }
 
-async function migrateOrClose(input: OpenSqlStoreInput, apply: boolean): Promise<MigrationResult> {
+async function closeOwned(connection: SqlConnection): Promise<void> {
+  if (connection.ownsDatabase) await connection.db.destroy();
+}
+
+async function migrateOrClose(connection: SqlConnection, apply: boolean): Promise<MigrationResult> {
+  const { db, dialect, schema } = connection;
   try {
-    return await input.dialect.retry(() =>
-      migrateSchema(input.db as Kysely<unknown>, input.dialect, { apply, schema: input.schema }),
+    return await dialect.retry(() =>
+      migrateSchema(db as Kysely<unknown>, dialect, { apply, schema }),
     );
   } catch (error) {
-    await input.close().catch(() => {});
-    throw storeError(input.dialect.name, "open the store", error);
+    await closeOwned(connection).catch(() => {});
+    throw storeError(dialect.name, "open the store", error);
   }
 }

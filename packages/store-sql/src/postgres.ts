@@ -1,7 +1,6 @@
-import { type ActivationStore, PcxError } from "@pcx/sdk";
+import { PcxError } from "@pcx/sdk";
 import { Kysely, PostgresDialect, type PostgresPool, sql } from "kysely";
-import type { MigrationResult } from "./migrate-schema.js";
-import { migrateAndClose, type OpenSqlStoreInput, openSqlStore } from "./open-sql-store.js";
+import { type SqlConnection, sqlStoreEntryPoints } from "./open-sql-store.js";
 import type { StoreDatabase } from "./schema.js";
 import { driverErrorCode, retryTransient, type SqlDialect } from "./sql-dialect.js";
 
@@ -85,10 +84,9 @@ async function openPool(connectionString: string, max: number): Promise<Postgres
   return pool as unknown as PostgresPool;
 }
 
-function postgresInput(
-  options: PostgresStoreOptions,
-  apply: boolean,
-): () => Promise<OpenSqlStoreInput> {
+async function connectPostgres(
+  options: Omit<PostgresStoreOptions, "migrate">,
+): Promise<SqlConnection> {
   const given = [options.connectionString !== undefined, options.pool !== undefined].filter(
     Boolean,
   );
@@ -111,20 +109,17 @@ function postgresInput(
   if (!Number.isInteger(max) || max < 1) {
     throw new PcxError("pcx_config", "maxConnections must be a whole number of at least 1");
   }
-  return async () => {
-    const own = options.pool === undefined;
-    const pool = options.pool ?? (await openPool(options.connectionString as string, max));
-    const base = new Kysely<StoreDatabase>({ dialect: new PostgresDialect({ pool }) });
-    return {
-      db: options.schema ? base.withSchema(options.schema) : base,
-      dialect: postgresDialect(options.schema),
-      migrate: apply,
-      schema: options.schema,
-      // Kysely's destroy ends the pool: only when the store opened it.
-      close: () => (own ? base.destroy() : Promise.resolve()),
-    };
+  const pool = options.pool ?? (await openPool(options.connectionString as string, max));
+  const db = new Kysely<StoreDatabase>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db: options.schema ? db.withSchema(options.schema) : db,
+    dialect: postgresDialect(options.schema),
+    schema: options.schema,
+    ownsDatabase: options.pool === undefined,
   };
 }
+
+const postgresStore = sqlStoreEntryPoints<PostgresStoreOptions>(connectPostgres);
 
 /**
  * An `ActivationStore` in PostgreSQL (`pg` with a pool, a peer dependency
@@ -132,14 +127,7 @@ function postgresInput(
  * the pending migrations (see `migrate`). Claims serialise on a row lock per
  * request; leases are one atomic upsert.
  */
-export async function createPostgresStore(options: PostgresStoreOptions): Promise<ActivationStore> {
-  const input = await postgresInput(options, options.migrate ?? true)();
-  return openSqlStore(input);
-}
+export const createPostgresStore = postgresStore.open;
 
 /** Brings a PostgreSQL store's schema to this code's version and closes its own pool. */
-export async function migratePostgresStore(
-  options: Omit<PostgresStoreOptions, "migrate">,
-): Promise<MigrationResult> {
-  return migrateAndClose(await postgresInput(options, true)());
-}
+export const migratePostgresStore = postgresStore.migrate;

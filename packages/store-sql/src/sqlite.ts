@@ -1,7 +1,6 @@
-import { type ActivationStore, PcxError } from "@pcx/sdk";
+import { PcxError } from "@pcx/sdk";
 import { Kysely, type SqliteDatabase, SqliteDialect, sql } from "kysely";
-import type { MigrationResult } from "./migrate-schema.js";
-import { migrateAndClose, type OpenSqlStoreInput, openSqlStore } from "./open-sql-store.js";
+import { type SqlConnection, sqlStoreEntryPoints } from "./open-sql-store.js";
 import type { StoreDatabase } from "./schema.js";
 import { driverErrorCode, retryTransient, type SqlDialect } from "./sql-dialect.js";
 import { storeError } from "./store-error.js";
@@ -107,10 +106,7 @@ async function openDatabase(
   }
 }
 
-function sqliteInput(
-  options: SqliteStoreOptions,
-  apply: boolean,
-): () => Promise<OpenSqlStoreInput> {
+async function connectSqlite(options: Omit<SqliteStoreOptions, "migrate">): Promise<SqlConnection> {
   const given = [options.filename !== undefined, options.database !== undefined].filter(Boolean);
   if (given.length !== 1) {
     throw new PcxError("pcx_config", "the SQLite store needs exactly one of filename or database", {
@@ -124,20 +120,16 @@ function sqliteInput(
   if (synchronous !== "full" && synchronous !== "normal") {
     throw new PcxError("pcx_config", 'synchronous must be "full" or "normal"');
   }
-  return async () => {
-    const own = options.database === undefined;
-    const database =
-      options.database ?? (await openDatabase(options.filename as string, synchronous));
-    const db = new Kysely<StoreDatabase>({ dialect: new SqliteDialect({ database }) });
-    return {
-      db,
-      dialect: sqliteDialect(options.busyTimeoutMs ?? 5_000),
-      migrate: apply,
-      // Kysely's destroy closes the database: only when the store opened it.
-      close: () => (own ? db.destroy() : Promise.resolve()),
-    };
+  const database =
+    options.database ?? (await openDatabase(options.filename as string, synchronous));
+  return {
+    db: new Kysely<StoreDatabase>({ dialect: new SqliteDialect({ database }) }),
+    dialect: sqliteDialect(options.busyTimeoutMs ?? 5_000),
+    ownsDatabase: options.database === undefined,
   };
 }
+
+const sqliteStore = sqlStoreEntryPoints<SqliteStoreOptions>(connectSqlite);
 
 /**
  * An `ActivationStore` in a SQLite file (better-sqlite3, a peer dependency
@@ -145,14 +137,7 @@ function sqliteInput(
  * pending migrations (see `migrate`). Several processes may share the file;
  * writes are serialised by SQLite's write lock.
  */
-export async function createSqliteStore(options: SqliteStoreOptions): Promise<ActivationStore> {
-  const input = await sqliteInput(options, options.migrate ?? true)();
-  return openSqlStore(input);
-}
+export const createSqliteStore = sqliteStore.open;
 
 /** Brings a SQLite store's schema to this code's version and closes it again. */
-export async function migrateSqliteStore(
-  options: Omit<SqliteStoreOptions, "migrate">,
-): Promise<MigrationResult> {
-  return migrateAndClose(await sqliteInput(options, true)());
-}
+export const migrateSqliteStore = sqliteStore.migrate;

@@ -3,37 +3,29 @@
 // sharing one SQLite file (two connections): one sweeps under the lease,
 // stops half-way and hands the sweep over to the other. Ends with zero lost
 // and zero duplicate decisions, checked against the sandbox's audit log.
-import { join } from "node:path";
-import { createSandbox } from "@pcx/sandbox";
 import { createKeyring, generateKeyringKey } from "@pcx/sdk";
 import { createSqliteStore } from "@pcx/store-sql/sqlite";
-import { approvedAcmeIntegration, startSignedCustomers, tempDir } from "@pcx/testkit";
-import { afterAll, describe, expect, it } from "vitest";
+import { approvedAcmeIntegration, startSignedCustomers } from "@pcx/testkit";
+import { describe, expect, it } from "vitest";
 import {
   expectExactlyOnce,
   inProcessClient,
   loadReconciler,
   sweepUntilSettled,
 } from "./load-run.js";
-import { loadCount, loadTimeout, note } from "./load-settings.js";
+import { chaosSandbox, loadCount, loadTimeout, note, suiteSqliteFile } from "./load-settings.js";
 
 const COUNT = loadCount("PCX_DROPPED_REQUESTS", 300, 300);
 
 describe(`the reconciler: ${COUNT} requests × 3 environments whose callbacks were dropped, chaos 0.2`, () => {
-  const { dir, cleanup } = tempDir();
-  afterAll(cleanup);
+  const filename = suiteSqliteFile();
 
   it(
     "decides every environment exactly once, handing the sweep from one instance to the other",
     async () => {
       const started = performance.now();
       // In process: the clients call the sandbox's fetch (faults included), no socket.
-      const sandbox = createSandbox({
-        chaos: 0.2,
-        seed: 31,
-        requestTtlMs: 3_600_000,
-      });
-      const filename = join(dir, "pcx.db");
+      const sandbox = chaosSandbox(31);
       const stores = [
         await createSqliteStore({ filename, synchronous: "normal" }),
         await createSqliteStore({ filename, synchronous: "normal" }),

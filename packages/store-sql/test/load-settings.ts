@@ -1,6 +1,9 @@
+import { join } from "node:path";
+import { createSandbox, type Sandbox } from "@pcx/sandbox";
 import type { Decision } from "@pcx/sdk";
 import type { ActivationRequest } from "@pcx/sdk/contract";
-import { type ExpectedDecision, loadTestDecision } from "@pcx/testkit";
+import { type ExpectedDecision, loadTestDecision, tempDir } from "@pcx/testkit";
+import { afterAll } from "vitest";
 
 const CI = process.env.CI === "true" || process.env.CI === "1";
 
@@ -14,6 +17,22 @@ export function loadCount(name: string, full: number, local: number): number {
   const value = Number(process.env[name] ?? (CI ? full : local));
   if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a whole number ≥ 1`);
   return value;
+}
+
+/**
+ * The sandbox of the in-process load tests: it faults 20 % of API calls
+ * (chaos 0.2) in the order `seed` gives, and its requests stay open an hour,
+ * longer than any run.
+ */
+export function chaosSandbox(seed: number): Sandbox {
+  return createSandbox({ chaos: 0.2, seed, requestTtlMs: 3_600_000 });
+}
+
+/** A path for the suite's SQLite file, in a temporary directory removed after the suite. */
+export function suiteSqliteFile(): string {
+  const { dir, cleanup } = tempDir();
+  afterAll(cleanup);
+  return join(dir, "pcx.db");
 }
 
 /** What the sandbox must have recorded for an environment under loadTestDecision. */

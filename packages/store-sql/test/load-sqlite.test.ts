@@ -5,17 +5,10 @@
 // change, latency). A final reconciler sweep picks up what a callback could
 // not finish. Ends with zero lost and zero duplicate decisions, checked
 // against the sandbox's audit log.
-import { join } from "node:path";
-import { createSandbox } from "@pcx/sandbox";
 import { createCallbackHandler, createKeyring, generateKeyringKey } from "@pcx/sdk";
 import { createSqliteStore } from "@pcx/store-sql/sqlite";
-import {
-  approvedAcmeIntegration,
-  startSignedCustomers,
-  TEST_STATE_SECRET,
-  tempDir,
-} from "@pcx/testkit";
-import { afterAll, describe, expect, it } from "vitest";
+import { approvedAcmeIntegration, startSignedCustomers, TEST_STATE_SECRET } from "@pcx/testkit";
+import { describe, expect, it } from "vitest";
 import { inParallel } from "./answering-instances.js";
 import {
   expectExactlyOnce,
@@ -23,13 +16,19 @@ import {
   loadReconciler,
   sweepUntilSettled,
 } from "./load-run.js";
-import { hookDecision, loadCount, loadTimeout, note } from "./load-settings.js";
+import {
+  chaosSandbox,
+  hookDecision,
+  loadCount,
+  loadTimeout,
+  note,
+  suiteSqliteFile,
+} from "./load-settings.js";
 
 const COUNT = loadCount("PCX_LOAD_REQUESTS", 1000, 1000);
 
 describe(`load: ${COUNT} requests × 3 environments under chaos 0.2, one process, SQLite file`, () => {
-  const { dir, cleanup } = tempDir();
-  afterAll(cleanup);
+  const filename = suiteSqliteFile();
 
   it(
     "decides every environment exactly once",
@@ -38,18 +37,11 @@ describe(`load: ${COUNT} requests × 3 environments under chaos 0.2, one process
       const cpu = process.cpuUsage();
       // In process: the client's calls go through the sandbox's fetch (no socket),
       // faults included: a dropped connection rejects as fetch does.
-      const sandbox = createSandbox({
-        chaos: 0.2,
-        seed: 11,
-        requestTtlMs: 3_600_000,
-      });
+      const sandbox = chaosSandbox(11);
       // synchronous "normal": commits survive a process crash (what these tests are
       // about), not a power cut. With "full", each commit's fsync on this shared
       // disk blocks the one thread that also serves the sandbox.
-      const store = await createSqliteStore({
-        filename: join(dir, "pcx.db"),
-        synchronous: "normal",
-      });
+      const store = await createSqliteStore({ filename, synchronous: "normal" });
       const sealer = createKeyring({ keys: [{ id: "k1", key: generateKeyringKey() }] });
       const client = inProcessClient(sandbox, { maxAttempts: 10, maxElapsedMs: 60_000 });
       try {

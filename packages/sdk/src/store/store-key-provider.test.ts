@@ -6,6 +6,7 @@ import {
   rotateSealedKeys,
   storeKeyProvider,
 } from "@pcx/sdk";
+import { caught } from "@pcx/testkit";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 
@@ -34,16 +35,6 @@ async function setup() {
   return { store, keyring, k1, save };
 }
 
-async function failure(promise: Promise<unknown>) {
-  try {
-    await promise;
-  } catch (error) {
-    if (isPcxError(error)) return error;
-    throw error;
-  }
-  throw new Error("expected a PcxError");
-}
-
 describe("storeKeyProvider", () => {
   it("opens each environment's sealed key on demand, also after a rotation", async () => {
     const t = await setup();
@@ -60,7 +51,7 @@ describe("storeKeyProvider", () => {
     expect(await after(1001)).toBe(`${API_KEY}-1001`);
     // A keyring without the sealing key cannot open it.
     const stranger = createKeyring({ keys: [{ id: "k9", key: generateKeyringKey() }] });
-    const lost = await failure(
+    const lost = await caught(
       storeKeyProvider({ store: t.store, sealer: stranger, integrationId: 7 })(1001),
     );
     expect(lost.code).toBe("pcx_keyring");
@@ -72,14 +63,14 @@ describe("storeKeyProvider", () => {
     await t.save(1001, { status: "REMOVED" });
     await t.save(1002, { sealedApiKey: null });
     const key = storeKeyProvider({ store: t.store, sealer: t.keyring, integrationId: 7 });
-    const missing = await failure(key(1003));
+    const missing = await caught(key(1003));
     expect(missing.code).toBe("pcx_not_found");
     expect(missing.message).toMatch(/No activation of integration 7 in environment 1003/);
-    expect((await failure(key(1001))).message).toMatch(/was removed/);
-    expect((await failure(key(1002))).message).toMatch(/holds no API key for environment 1002/);
+    expect((await caught(key(1001))).message).toMatch(/was removed/);
+    expect((await caught(key(1002))).message).toMatch(/holds no API key for environment 1002/);
     await t.save(1004);
     const other = storeKeyProvider({ store: t.store, sealer: t.keyring, integrationId: 8 });
-    expect((await failure(other(1004))).code).toBe("pcx_not_found");
+    expect((await caught(other(1004))).code).toBe("pcx_not_found");
   });
 
   it("refuses bad options with pcx_config naming the option, for any input", () => {

@@ -7,35 +7,31 @@ function leaseOf(store: ContractStores["store"], name: string, ttlMs: number) {
   return (holder: string, ms: number) => store.acquireLease({ name, ttlMs, holder, now: at(ms) });
 }
 
-/** Each turn: `holder` asks for the lease at at(ms); `taken` is whether it gets it. */
-async function expectTurns(
-  acquire: ReturnType<typeof leaseOf>,
-  turns: Array<[holder: string, ms: number, taken: boolean]>,
-): Promise<void> {
-  for (const [holder, ms, taken] of turns) {
-    expect(await acquire(holder, ms), `${holder} at ${ms} ms`).toBe(taken);
+/** "HOLDER@MS taken|refused": `holder` asks for the lease at at(MS) and gets it, or not. */
+type Turn = `${string}@${number} ${"taken" | "refused"}`;
+
+/** Plays the turns in order, expecting each one's outcome. */
+async function expectTurns(acquire: ReturnType<typeof leaseOf>, turns: Turn[]): Promise<void> {
+  for (const turn of turns) {
+    const [, holder, ms, outcome] = /^(.+)@(\d+) (taken|refused)$/.exec(turn) ?? [];
+    expect(await acquire(holder as string, Number(ms)), turn).toBe(outcome === "taken");
   }
 }
 
 export function leaseCases(stores: () => ContractStores): void {
   describe("leases", () => {
-    it("a free lease is taken; another holder is refused until it expires", async () => {
-      await expectTurns(leaseOf(stores().store, "reconcile:1", 1_000), [
-        ["a", 0, true],
-        ["b", 999, false],
-        // Expired exactly at now + ttl: taken over.
-        ["b", 1_000, true],
-        ["a", 1_001, false],
-      ]);
-    });
-
-    it("the holder extends its lease", async () => {
-      await expectTurns(leaseOf(stores().store, "reconcile:1", 1_000), [
-        ["a", 0, true],
-        ["a", 800, true],
-        ["b", 1_500, false],
-        ["b", 1_800, true],
-      ]);
+    it.each<{ title: string; turns: Turn[] }>([
+      {
+        title: "a free lease is taken; another holder is refused until it expires",
+        // b@1000: expired exactly at now + ttl, so taken over.
+        turns: ["a@0 taken", "b@999 refused", "b@1000 taken", "a@1001 refused"],
+      },
+      {
+        title: "the holder extends its lease",
+        turns: ["a@0 taken", "a@800 taken", "b@1500 refused", "b@1800 taken"],
+      },
+    ])("$title", async ({ turns }) => {
+      await expectTurns(leaseOf(stores().store, "reconcile:1", 1_000), turns);
     });
 
     it("releaseLease frees it for its holder only", async () => {
