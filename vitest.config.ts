@@ -22,6 +22,7 @@ export default defineConfig({
       { find: /^@pcx\/sdk$/, replacement: `${sdkSrc}index.ts` },
       { find: /^@pcx\/sandbox$/, replacement: `${src("sandbox")}index.ts` },
       { find: /^@pcx\/testkit$/, replacement: `${src("testkit")}index.ts` },
+      { find: /^@pcx\/testkit\/nock$/, replacement: `${src("testkit")}nock-fixtures.ts` },
       { find: /^@pcx\/testkit\/sandbox$/, replacement: `${src("testkit")}sandbox-fixtures.ts` },
       {
         find: /^@pcx\/testkit\/store-contract$/,

@@ -45,7 +45,6 @@ export {
   startSignedCustomers,
 } from "./load-fixtures.js";
 export { type LocalServer, readBody, startLocalServer } from "./local-server.js";
-export { nockOnly, recordAuthorizations } from "./nock-fixtures.js";
 export {
   describePostgres,
   EXAMPLE_TEST_DATABASE_URL,

@@ -1,4 +1,6 @@
-// Shared by the client's tests that answer its HTTP with nock.
+// @pcx/testkit/nock: shared by the client's tests that answer its HTTP with nock.
+// A subpath of its own: importing nock patches Node's http and fetch, which no
+// other test should get by importing the kit.
 import nock from "nock";
 import { afterAll, afterEach, beforeAll } from "vitest";
 import { integration, ORIGIN } from "./client-fixtures.js";

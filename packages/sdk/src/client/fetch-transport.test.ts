@@ -1,4 +1,5 @@
-import { nockOnly, readBody, startLocalServer } from "@pcx/testkit";
+import { readBody, startLocalServer } from "@pcx/testkit";
+import { nockOnly } from "@pcx/testkit/nock";
 import nock from "nock";
 import { describe, expect, it } from "vitest";
 import { fetchTransport } from "./fetch-transport.js";

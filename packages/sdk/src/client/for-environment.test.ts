@@ -2,14 +2,13 @@ import {
   CREDENTIALS,
   caught,
   integration,
-  nockOnly,
   ORIGIN,
   readBody,
-  recordAuthorizations,
   SECRETS,
   startLocalServer,
   testClient,
 } from "@pcx/testkit";
+import { nockOnly, recordAuthorizations } from "@pcx/testkit/nock";
 import nock from "nock";
 import { describe, expect, it } from "vitest";
 import { createClient } from "./procountor-client.js";

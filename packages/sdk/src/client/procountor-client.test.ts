@@ -3,13 +3,12 @@ import {
   CREDENTIALS,
   caught,
   integration,
-  nockOnly,
   ORIGIN,
-  recordAuthorizations,
   SECRETS,
   TOKEN_REPLY,
   testClient,
 } from "@pcx/testkit";
+import { nockOnly, recordAuthorizations } from "@pcx/testkit/nock";
 import nock from "nock";
 import { describe, expect, it } from "vitest";
 import { createClient } from "./procountor-client.js";

@@ -1,4 +1,5 @@
-import { fakeTime, integration, nockOnly, ORIGIN, TOKEN_REPLY, testClient } from "@pcx/testkit";
+import { fakeTime, integration, ORIGIN, TOKEN_REPLY, testClient } from "@pcx/testkit";
+import { nockOnly } from "@pcx/testkit/nock";
 import fc from "fast-check";
 import nock from "nock";
 import { describe, expect, it } from "vitest";

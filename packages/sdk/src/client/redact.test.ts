@@ -3,12 +3,12 @@ import {
   caught,
   integration,
   leakedFragments,
-  nockOnly,
   ORIGIN,
   SECRETS,
   TOKEN_REPLY,
   testClient,
 } from "@pcx/testkit";
+import { nockOnly } from "@pcx/testkit/nock";
 import nock from "nock";
 import { describe, expect, it } from "vitest";
 import { isPcxError, type PcxError } from "../errors/index.js";

@@ -2,11 +2,11 @@ import {
   activationRequest,
   caught,
   integration,
-  nockOnly,
   ORIGIN,
   TOKEN_REPLY,
   testClient,
 } from "@pcx/testkit";
+import { nockOnly } from "@pcx/testkit/nock";
 import nock from "nock";
 import { beforeEach, describe, expect, it } from "vitest";
 import { parseRetryAfter } from "./retry-policy.js";

@@ -1,13 +1,13 @@
 import {
   activationRequest,
   integration,
-  nockOnly,
   ORIGIN,
   page,
   SECRETS,
   TOKEN_REPLY,
   testClient,
 } from "@pcx/testkit";
+import { nockOnly } from "@pcx/testkit/nock";
 import nock from "nock";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Activation } from "../contract/index.js";
