@@ -1,6 +1,38 @@
+import { readdirSync, readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
+import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
-import { defineConfig } from "vitest/config";
+import { configDefaults, defineConfig } from "vitest/config";
+
+const root = fileURLToPath(new URL(".", import.meta.url));
+
+const TEST_FILES = [
+  "packages/*/src/**/*.test.ts",
+  "packages/*/test/**/*.test.ts",
+  "examples/**/*.test.ts",
+  "scripts/**/*.test.ts",
+];
+
+/** Every `*.test.ts` below `dir`, relative to the root (node_modules and dist skipped). */
+function testFilesUnder(dir: string): string[] {
+  return readdirSync(join(root, dir), { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) {
+      return entry.name === "node_modules" || entry.name === "dist" ? [] : testFilesUnder(path);
+    }
+    return entry.name.endsWith(".test.ts") ? [relative(root, join(root, path))] : [];
+  });
+}
+
+/**
+ * Test files that need a fresh process of their own: they replace modules
+ * (`vi.mock`), which would leak into the next file of a shared worker, or load
+ * nock, which patches Node's http and fetch for everything that runs after it.
+ */
+const NEEDS_OWN_PROCESS = /\bvi\.(?:do)?[mM]ock\(|from "nock"|"@pcx\/testkit\/nock"/;
+const ownProcessFiles = ["packages", "examples", "scripts"]
+  .flatMap(testFilesUnder)
+  .filter((file) => NEEDS_OWN_PROCESS.test(readFileSync(join(root, file), "utf8")));
 
 const src = (name: string) => fileURLToPath(new URL(`./packages/${name}/src/`, import.meta.url));
 const sdkSrc = src("sdk");
@@ -34,12 +66,38 @@ export default defineConfig({
     ],
   },
   test: {
-    include: [
-      "packages/*/src/**/*.test.ts",
-      "packages/*/test/**/*.test.ts",
-      "examples/**/*.test.ts",
-      "scripts/**/*.test.ts",
+    // Two projects. "shared": files run one after another in forked workers
+    // that keep their loaded modules, so a file does not import zod, undici,
+    // the SDK and the sandbox again (that import was half the suite's CPU
+    // time; docs/contributing.md). "own-process": the few files above that
+    // must not share, each in a fresh worker thread. (vitest 3 reads
+    // isolation per pool, not per project, hence one pool each.)
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "shared",
+          include: TEST_FILES,
+          exclude: [...configDefaults.exclude, ...ownProcessFiles],
+          pool: "forks",
+          sequence: { groupOrder: 0 },
+        },
+      },
+      {
+        extends: true,
+        // After the shared files, so the two pools never compete for the two cores.
+        test: {
+          name: "own-process",
+          include: ownProcessFiles,
+          pool: "threads",
+          sequence: { groupOrder: 1 },
+        },
+      },
     ],
+    poolOptions: {
+      forks: { isolate: false },
+      threads: { isolate: true },
+    },
     // vitest's default is one worker per core but one, so a single worker on
     // these 2-core machines. Most of the suite waits on sockets, child
     // processes and PostgreSQL, so two workers overlap that waiting: the suite
