@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import { join, relative } from "node:path";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { configDefaults, defineConfig } from "vitest/config";
 
@@ -20,7 +20,7 @@ function testFilesUnder(dir: string): string[] {
     if (entry.isDirectory()) {
       return entry.name === "node_modules" || entry.name === "dist" ? [] : testFilesUnder(path);
     }
-    return entry.name.endsWith(".test.ts") ? [relative(root, join(root, path))] : [];
+    return entry.name.endsWith(".test.ts") ? [path] : [];
   });
 }
 

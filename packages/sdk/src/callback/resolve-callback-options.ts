@@ -1,7 +1,7 @@
 import type { DecisionResult } from "../decisions/index.js";
 import { PcxError } from "../errors/index.js";
 import { MIN_SECRET_BYTES } from "../links/index.js";
-import { stateSecretLengths } from "../links/state-secret-lengths.js";
+import { usableStateSecrets } from "../links/usable-state-secrets.js";
 import { createMemoryStore } from "../store/index.js";
 import { randomInstanceId } from "../store/random-instance-id.js";
 import type { CallbackHandlerOptions, CallbackLogger } from "./callback-options.js";
@@ -39,8 +39,7 @@ export function resolveCallbackOptions(options: CallbackHandlerOptions): Resolve
     );
   }
   checkDecidingOptions(options, config);
-  const lengths = stateSecretLengths(options.stateSecrets);
-  if (lengths.length === 0 || lengths.some((length) => length < MIN_SECRET_BYTES)) {
+  if (!usableStateSecrets(options.stateSecrets)) {
     throw config(
       `\`stateSecrets\` needs at least one secret, each of at least ${MIN_SECRET_BYTES} bytes`,
       "Pass the secret(s) your links are signed with, by key id: `{ k2025: process.env.PCX_STATE_SECRET }`.",

@@ -2,7 +2,7 @@ import { checkDecidingOptions } from "../callback/check-deciding-options.js";
 import { defaultSleep } from "../client/client-options.js";
 import { PcxError } from "../errors/index.js";
 import { MIN_SECRET_BYTES } from "../links/index.js";
-import { stateSecretLengths } from "../links/state-secret-lengths.js";
+import { usableStateSecrets } from "../links/usable-state-secrets.js";
 import { randomInstanceId } from "../store/random-instance-id.js";
 import { describeValue } from "../text/describe-value.js";
 import type { ReconcilerOptions } from "./reconciler-options.js";
@@ -65,9 +65,8 @@ export function resolveReconcilerOptions(options: ReconcilerOptions): ResolvedRe
     );
   }
   const requireState = options.requireState ?? true;
-  const lengths = stateSecretLengths(options.stateSecrets);
   if (options.stateSecrets !== undefined || requireState) {
-    if (lengths.length === 0 || lengths.some((length) => length < MIN_SECRET_BYTES)) {
+    if (!usableStateSecrets(options.stateSecrets)) {
       throw config(
         `\`stateSecrets\` needs at least one secret, each of at least ${MIN_SECRET_BYTES} bytes (required while requireState is on)`,
         "Pass the secrets your links are signed with, as for the callback handler: `{ k1: process.env.PCX_STATE_SECRET }`.",
